@@ -1,0 +1,51 @@
+package dip.engine;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Native set-up for libtorch: loading the libraries once, threads and the random seed.
+ * Every entry point of the library calls {@link #init(int)} before touching a tensor.
+ */
+public final class Engine {
+    private static boolean loaded;
+    private static int threads;
+
+    private Engine() {}
+
+    /** Loads the natives (once per JVM) and sets the intra-op thread count for the calling thread. */
+    public static synchronized void init(int threadCount) {
+        if (threadCount < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threadCount);
+        }
+        if (!loaded) {
+            NativeLoader.load();
+            // One inter-op thread: DIP runs one graph at a time and extra pools only compete for cores.
+            torch.set_num_interop_threads(1);
+            loaded = true;
+        }
+        // OpenMP's thread count is a per-thread setting: set it on the thread that will compute.
+        torch.set_num_threads(threadCount);
+        threads = threadCount;
+    }
+
+    /** The thread count last set with {@link #init(int)}; 0 before any init. */
+    public static synchronized int threads() { return threads; }
+
+    /** Number of cores visible to the JVM: the default thread count. */
+    public static int defaultThreads() { return Runtime.getRuntime().availableProcessors(); }
+
+    /** Seeds libtorch's CPU generator: with the same seed and threads a CPU fit is bit-for-bit repeatable. */
+    public static void seed(long seed) {
+        torch.manual_seed(seed);
+    }
+
+    /** libtorch's version string as bundled, for provenance. */
+    public static String version() {
+        try {
+            return "libtorch " + Loader.getVersion("org.bytedeco", "pytorch");
+        } catch (java.io.IOException e) {
+            return "libtorch (unknown version)";
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dip.engine;
+
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/** The differentiable operations the nets and data terms are built from. NCHW float tensors. */
+public final class Ops {
+    private Ops() {}
+
+    /** 2-D convolution, no padding (pad explicitly: the nets use reflection padding). */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride) {
+        long[] s = {stride, stride};
+        long[] zero = {0, 0};
+        long[] one = {1, 1};
+        return new Tensor(torch.conv2d(x.t, weight.t, bias == null ? new TensorOptional() : new TensorOptional(bias.t),
+                s, zero, one, 1));
+    }
+
+    /** Reflection padding by p on every side (PyTorch's ReflectionPad2d). */
+    public static Tensor reflectPad(Tensor x, int p) {
+        if (p == 0) {
+            return x;
+        }
+        return new Tensor(torch.reflection_pad2d(x.t, p, p, p, p));
+    }
+
+    /** Replicate padding (for the Lanczos downsampler). */
+    public static Tensor replicatePad(Tensor x, int p) {
+        if (p == 0) {
+            return x;
+        }
+        return new Tensor(torch.replication_pad2d(x.t, p, p, p, p));
+    }
+
+    /** BatchNorm in training mode: per-channel batch statistics, biased variance, no running stats. */
+    public static Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, double eps) {
+        return new Tensor(torch.batch_norm(x.t, new TensorOptional(gamma.t), new TensorOptional(beta.t),
+                new TensorOptional(), new TensorOptional(), true, 0.1, eps, false));
+    }
+
+    public static Tensor leakyRelu(Tensor x, double slope) {
+        return new Tensor(torch.leaky_relu(x.t, new Scalar(slope)));
+    }
+
+    public static Tensor relu(Tensor x) { return new Tensor(torch.relu(x.t)); }
+
+    public static Tensor sigmoid(Tensor x) { return new Tensor(torch.sigmoid(x.t)); }
+
+    /** ×2 bilinear upsampling, align_corners = false. */
+    public static Tensor upsampleBilinear2x(Tensor x) {
+        long[] size = {x.size(2) * 2, x.size(3) * 2};
+        return new Tensor(torch.upsample_bilinear2d(x.t, size, false));
+    }
+
+    /** ×2 nearest-neighbour upsampling. */
+    public static Tensor upsampleNearest2x(Tensor x) {
+        long[] size = {x.size(2) * 2, x.size(3) * 2};
+        return new Tensor(torch.upsample_nearest2d(x.t, size));
+    }
+
+    public static Tensor avgPool2x(Tensor x) { return new Tensor(torch.avg_pool2d(x.t, 2, 2)); }
+
+    public static Tensor maxPool2x(Tensor x) { return new Tensor(torch.max_pool2d(x.t, 2, 2)); }
+
+    /** Concatenation along the channel axis. */
+    public static Tensor concatChannels(Tensor a, Tensor b) {
+        return new Tensor(torch.cat(new TensorVector(a.t, b.t), 1));
+    }
+
+    /** mean((a − b)²) over all elements. */
+    public static Tensor mse(Tensor a, Tensor b) { return new Tensor(torch.mse_loss(a.t, b.t)); }
+
+    /** Clamp to [lo, hi]. */
+    public static Tensor clamp(Tensor x, double lo, double hi) {
+        return new Tensor(x.t.clamp(new org.bytedeco.pytorch.ScalarOptional(new Scalar(lo)),
+                new org.bytedeco.pytorch.ScalarOptional(new Scalar(hi))));
+    }
+}

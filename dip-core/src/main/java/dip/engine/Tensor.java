@@ -1,0 +1,136 @@
+package dip.engine;
+
+import dip.image.Image;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * A float32 tensor on the CPU: our handle on a libtorch tensor. Created inside a {@link Scope},
+ * it is freed when the scope closes unless {@link #keep()} was called.
+ */
+public final class Tensor {
+    final org.bytedeco.pytorch.Tensor t;
+
+    Tensor(org.bytedeco.pytorch.Tensor t) { this.t = t; }
+
+    // ---- creation ----
+
+    public static Tensor zeros(long... shape) { return new Tensor(torch.zeros(shape)); }
+
+    /** Uniform in [lo, hi) from libtorch's seeded generator. */
+    public static Tensor uniform(double lo, double hi, long... shape) {
+        return new Tensor(torch.rand(shape).mul(new Scalar(hi - lo)).add(new Scalar(lo)));
+    }
+
+    /** Gaussian N(0, std²) from libtorch's seeded generator. */
+    public static Tensor normal(double std, long... shape) {
+        return new Tensor(torch.randn(shape).mul(new Scalar(std)));
+    }
+
+    /** A tensor of the given shape holding a copy of {@code values} (row-major). */
+    public static Tensor of(float[] values, long... shape) {
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        if (n != values.length) {
+            throw new IllegalArgumentException(values.length + " values do not fill shape " + java.util.Arrays.toString(shape));
+        }
+        org.bytedeco.pytorch.Tensor out = torch.empty(shape);
+        new FloatPointer(out.data_ptr()).put(values, 0, values.length);
+        return new Tensor(out);
+    }
+
+    /** 1×C×H×W batch of one image. */
+    public static Tensor of(Image img) {
+        return of(img.data(), 1, img.channels(), img.height(), img.width());
+    }
+
+    // ---- reading back ----
+
+    public long[] shape() {
+        long[] s = new long[(int) t.dim()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = t.size(i);
+        }
+        return s;
+    }
+
+    public long size(int dim) { return t.size(dim); }
+
+    public long numel() { return t.numel(); }
+
+    public float[] toArray() {
+        org.bytedeco.pytorch.Tensor c = t.detach().to(torch.ScalarType.Float).contiguous();
+        float[] out = new float[(int) c.numel()];
+        new FloatPointer(c.data_ptr()).get(out);
+        return out;
+    }
+
+    /** A 1×C×H×W tensor as an image (values as they are, not clamped). */
+    public Image toImage() {
+        long[] s = shape();
+        if (s.length != 4 || s[0] != 1) {
+            throw new IllegalStateException("expected a 1xCxHxW tensor, got " + java.util.Arrays.toString(s));
+        }
+        return new Image((int) s[1], (int) s[2], (int) s[3], toArray());
+    }
+
+    public double item() { return t.item_double(); }
+
+    // ---- arithmetic (differentiable) ----
+
+    public Tensor plus(Tensor o) { return new Tensor(t.add(o.t)); }
+    public Tensor minus(Tensor o) { return new Tensor(t.sub(o.t)); }
+    public Tensor times(Tensor o) { return new Tensor(t.mul(o.t)); }
+    public Tensor times(double s) { return new Tensor(t.mul(new Scalar(s))); }
+    public Tensor plus(double s) { return new Tensor(t.add(new Scalar(s))); }
+    public Tensor square() { return new Tensor(t.square()); }
+    public Tensor mean() { return new Tensor(t.mean()); }
+    public Tensor sum() { return new Tensor(t.sum()); }
+
+    /** The slice [start, start+length) along dim (a view). */
+    public Tensor narrow(int dim, long start, long length) { return new Tensor(t.narrow(dim, start, length)); }
+
+    // ---- autograd ----
+
+    public Tensor requireGrad() { t.set_requires_grad(true); return this; }
+
+    public void backward() { t.backward(); }
+
+    /** The same values cut off from the graph. */
+    public Tensor detach() { return new Tensor(t.detach()); }
+
+    /** A copy with its own storage, cut off from the graph. */
+    public Tensor copy() { return new Tensor(t.detach().clone()); }
+
+    // ---- in place, outside autograd ----
+
+    /** this ← other (shapes must match). */
+    public void assign(Tensor other) {
+        try (NoGrad g = new NoGrad()) {
+            t.copy_(other.t);
+        }
+    }
+
+    /** this ← a·this + b·other: running averages without a new allocation. */
+    public void blend(double a, double b, Tensor other) {
+        try (NoGrad g = new NoGrad()) {
+            t.mul_(new Scalar(a)).add_(other.t, new Scalar(b));
+        }
+    }
+
+    // ---- memory ----
+
+    /** Survive the enclosing {@link Scope}; the garbage collector frees it later. */
+    public Tensor keep() { t.retainReference(); return this; }
+
+    /** True once the scope that owned this tensor has closed. */
+    public boolean isFreed() { return t.isNull(); }
+
+    org.bytedeco.pytorch.Tensor raw() { return t; }
+
+    @Override
+    public String toString() { return "Tensor" + java.util.Arrays.toString(shape()); }
+}

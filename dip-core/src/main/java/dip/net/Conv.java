@@ -1,0 +1,49 @@
+package dip.net;
+
+import dip.engine.Ops;
+import dip.engine.Tensor;
+import java.util.List;
+
+/** k×k convolution with bias, reflection padding (k−1)/2, PyTorch's default initialisation. */
+public final class Conv implements Layer {
+    private final int in;
+    private final int out;
+    private final int kernel;
+    private final int stride;
+    private final Tensor weight;
+    private final Tensor bias;
+
+    public Conv(int in, int out, int kernel, int stride) {
+        this.in = in;
+        this.out = out;
+        this.kernel = kernel;
+        this.stride = stride;
+        // PyTorch's default (kaiming_uniform with a = √5) reduces to U(±1/√fan_in) for weights and bias.
+        double bound = 1.0 / Math.sqrt((double) in * kernel * kernel);
+        this.weight = Tensor.uniform(-bound, bound, out, in, kernel, kernel).requireGrad().keep();
+        this.bias = Tensor.uniform(-bound, bound, out).requireGrad().keep();
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return Ops.conv2d(Ops.reflectPad(x, (kernel - 1) / 2), weight, bias, stride);
+    }
+
+    @Override
+    public List<Parameter> ownParameters() {
+        return List.of(new Parameter("weight", weight), new Parameter("bias", bias));
+    }
+
+    /** Multiply-accumulates of one forward pass for an input of h×w pixels. */
+    public long macs(long h, long w) {
+        return (long) in * out * kernel * kernel * (h / stride) * (w / stride);
+    }
+
+    public int stride() { return stride; }
+
+    @Override
+    public String describe() {
+        return "Conv " + kernel + "x" + kernel + " " + in + "->" + out
+                + (stride > 1 ? " stride " + stride : "") + (kernel > 1 ? " (reflect pad " + (kernel - 1) / 2 + ")" : "");
+    }
+}
