@@ -99,6 +99,12 @@ public final class Tensor {
 
     public void backward() { t.backward(); }
 
+    /** The gradient accumulated by {@link #backward()}, or null if none. */
+    public Tensor grad() {
+        org.bytedeco.pytorch.Tensor g = t.grad();
+        return g.defined() ? new Tensor(g) : null;
+    }
+
     /** The same values cut off from the graph. */
     public Tensor detach() { return new Tensor(t.detach()); }
 
@@ -122,6 +128,11 @@ public final class Tensor {
     }
 
     // ---- memory ----
+
+    /** The same values stored channels-last (NHWC), the layout oneDNN's CPU convolutions prefer. */
+    public Tensor channelsLast() {
+        return new Tensor(t.contiguous(torch.MemoryFormat.ChannelsLast));
+    }
 
     /** Survive the enclosing {@link Scope}; the garbage collector frees it later. */
     public Tensor keep() { t.retainReference(); return this; }

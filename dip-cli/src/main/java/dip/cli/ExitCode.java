@@ -1,0 +1,22 @@
+package dip.cli;
+
+/** The documented exit codes (README, "Exit codes"). */
+public final class ExitCode {
+    public static final int OK = 0;
+    /** An unexpected internal error. */
+    public static final int INTERNAL = 1;
+    /** Bad command line: unknown option, bad value. */
+    public static final int USAGE = 2;
+    /** An input cannot be used: missing, not an image, corrupt, wrong size. */
+    public static final int INPUT = 3;
+    /** An output cannot be written: missing or read-only directory, same as the input. */
+    public static final int OUTPUT = 4;
+    /** The fit diverged and did not recover. */
+    public static final int DIVERGED = 5;
+    /** Not enough memory for this image and net. */
+    public static final int MEMORY = 6;
+    /** Interrupted (Ctrl-C) after writing what was done so far. */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCode() {}
+}

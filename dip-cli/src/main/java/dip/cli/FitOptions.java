@@ -1,0 +1,71 @@
+package dip.cli;
+
+import dip.engine.Engine;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every fitting command shares. Task-specific defaults are filled in by the command. */
+public final class FitOptions {
+    @Option(names = "--iterations", paramLabel = "N", description = "Adam iterations (task default if omitted).")
+    Integer iterations;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (task default if omitted).")
+    Double lr;
+
+    @Option(names = "--reg-noise", paramLabel = "SIGMA", description = "Std of the fresh noise added to z at each iteration (task default if omitted).")
+    Double regNoise;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed: weights, z and perturbations (default: ${DEFAULT-VALUE}). A CPU run with the same seed and threads is bit-for-bit repeatable.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--reference", paramLabel = "GT", description = "Ground truth: logs PSNR of the output and of the average against it.")
+    Path reference;
+
+    @Option(names = "--log", paramLabel = "CSV", description = "Write iteration, loss and PSNRs to this CSV file.")
+    Path log;
+
+    @Option(names = "--save-every", paramLabel = "N", description = "Write the output and average every N iterations (needs --snapshots).")
+    Integer saveEvery;
+
+    @Option(names = "--snapshots", paramLabel = "DIR", description = "Directory for --save-every snapshots.")
+    Path snapshots;
+
+    @Option(names = "--bit-depth", defaultValue = "8", description = "PNG bit depth of written images: 8 or 16 (default: ${DEFAULT-VALUE}).")
+    int bitDepth;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+    boolean quiet;
+
+    int threadCount() {
+        int t = threads == null ? Engine.defaultThreads() : threads;
+        if (t < 1) {
+            throw new UserError(ExitCode.USAGE, "--threads must be at least 1, got " + t);
+        }
+        return t;
+    }
+
+    void validate() {
+        if (iterations != null && iterations < 1) {
+            throw new UserError(ExitCode.USAGE, "--iterations must be at least 1, got " + iterations);
+        }
+        if (lr != null && !(lr > 0)) {
+            throw new UserError(ExitCode.USAGE, "--lr must be positive, got " + lr);
+        }
+        if (regNoise != null && !(regNoise >= 0)) {
+            throw new UserError(ExitCode.USAGE, "--reg-noise must be zero or positive, got " + regNoise);
+        }
+        if (bitDepth != 8 && bitDepth != 16) {
+            throw new UserError(ExitCode.USAGE, "--bit-depth must be 8 or 16, got " + bitDepth);
+        }
+        if ((saveEvery == null) != (snapshots == null)) {
+            throw new UserError(ExitCode.USAGE, "--save-every and --snapshots go together");
+        }
+        if (saveEvery != null && saveEvery < 1) {
+            throw new UserError(ExitCode.USAGE, "--save-every must be at least 1, got " + saveEvery);
+        }
+        threadCount();
+    }
+}

@@ -1,0 +1,60 @@
+package dip.cli;
+
+import dip.net.Net;
+import dip.net.SkipConfig;
+import dip.net.SkipNet;
+import picocli.CommandLine.Option;
+
+/** Options that shape the generator net; defaults are the paper's skip hourglass. */
+public final class NetOptions {
+    public enum Arch { skip }
+
+    @Option(names = "--input-depth", defaultValue = "32", description = "Channels of the net's input z (default: ${DEFAULT-VALUE}).")
+    int inputDepth;
+
+    @Option(names = "--channels-down", split = ",", paramLabel = "N,N,...",
+            description = "Channels per level on the way down (default: 128,128,128,128,128).")
+    int[] down;
+
+    @Option(names = "--channels-up", split = ",", paramLabel = "N,N,...",
+            description = "Channels per level on the way up (default: same as --channels-down).")
+    int[] up;
+
+    @Option(names = "--channels-skip", split = ",", paramLabel = "N,N,...",
+            description = "Skip channels per level, 0 for none (default: 4 per level).")
+    int[] skip;
+
+    @Option(names = "--kernel-down", defaultValue = "3", description = "Kernel size of the down convs (default: ${DEFAULT-VALUE}).")
+    int kernelDown;
+
+    @Option(names = "--kernel-up", defaultValue = "3", description = "Kernel size of the up convs (default: ${DEFAULT-VALUE}).")
+    int kernelUp;
+
+    @Option(names = "--kernel-skip", defaultValue = "1", description = "Kernel size of the skip convs (default: ${DEFAULT-VALUE}).")
+    int kernelSkip;
+
+    @Option(names = "--upsample", defaultValue = "BILINEAR", description = "Upsampling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SkipConfig.UpMode upMode;
+
+    @Option(names = "--downsample", defaultValue = "STRIDE", description = "Downsampling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SkipConfig.DownMode downMode;
+
+    @Option(names = "--no-1x1-up", description = "Drop the 1×1 conv at the end of each up level.")
+    boolean no1x1Up;
+
+    Net build(Arch arch, int outputChannels) {
+        SkipConfig base = SkipConfig.defaults(inputDepth, outputChannels);
+        int[] d = down != null ? down : base.down();
+        int[] u = up != null ? up : d;
+        int[] s = skip != null ? skip : filled(d.length, 4);
+        SkipConfig c = base.withChannels(d, u, s).withKernels(kernelDown, kernelUp, kernelSkip)
+                .withModes(upMode, downMode).withOneByOneUp(!no1x1Up);
+        return SkipNet.build(c);
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+}

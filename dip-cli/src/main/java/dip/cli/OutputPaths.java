@@ -1,0 +1,54 @@
+package dip.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks, before any long fit starts, that outputs can be written and will not clobber an input. */
+final class OutputPaths {
+    private OutputPaths() {}
+
+    static void checkImage(Path out, Path... inputs) {
+        if (!out.getFileName().toString().toLowerCase().endsWith(".png")) {
+            throw new UserError(ExitCode.OUTPUT, "cannot write " + out + ": only PNG output is supported (name must end in .png)");
+        }
+        checkFile(out, inputs);
+    }
+
+    static void checkFile(Path out, Path... inputs) {
+        for (Path in : inputs) {
+            if (in != null && sameFile(in, out)) {
+                throw new UserError(ExitCode.OUTPUT, "refusing to write " + out + ": it is the input file (choose another output)");
+            }
+        }
+        if (Files.isDirectory(out)) {
+            throw new UserError(ExitCode.OUTPUT, "cannot write " + out + ": it is a directory");
+        }
+        checkDirectory(parentOf(out), out);
+    }
+
+    static void checkDirectory(Path dir, Path forWhat) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(ExitCode.OUTPUT, "cannot write " + forWhat + ": directory " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserError(ExitCode.OUTPUT, "cannot write " + forWhat + ": directory " + dir + " is not writable");
+        }
+    }
+
+    static Path parentOf(Path p) {
+        Path parent = p.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall through to the textual comparison
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,56 @@
+package dip.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dip.image.Image;
+import dip.image.ImageFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The denoise command end to end on a tiny crop, with a small net to keep it fast. */
+class CliDenoiseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesOutputsLogAndSnapshots() throws IOException {
+        Path in = dir.resolve("in.png");
+        Image crop = ImageFiles.read(Path.of("..", "samples", "f16.png")).image().crop(0, 0, 24, 40);
+        ImageFiles.write(crop, in, 8);
+        Path out = dir.resolve("out.png");
+        Path avg = dir.resolve("avg.png");
+        Path log = dir.resolve("log.csv");
+        Path snaps = Files.createDirectory(dir.resolve("snaps"));
+        CliRun r = CliRun.of("denoise", in.toString(), "-o", out.toString(), "--output-average", avg.toString(),
+                "--add-noise", "25", "--reference", in.toString(), "--iterations", "6", "--threads", "1",
+                "--log", log.toString(), "--save-every", "3", "--snapshots", snaps.toString(), "--bit-depth", "16",
+                "--channels-down", "8,8", "--channels-skip", "2,2");
+        assertEquals(0, r.exitCode(), r.err());
+        ImageFiles.ReadResult o = ImageFiles.read(out);
+        assertTrue(o.image().sameShape(crop));
+        assertEquals(16, o.bitDepth());
+        assertTrue(ImageFiles.read(avg).image().sameShape(crop));
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(7, lines.size());
+        assertTrue(lines.get(0).startsWith("iteration,loss,psnr_output,psnr_average"));
+        assertTrue(lines.get(6).startsWith("6,"));
+        assertEquals(4, Files.list(snaps).count());
+        assertTrue(r.err().contains("PSNR output"), r.err());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")));
+        }
+    }
+
+    @Test
+    void netCommandPrintsTheParameterCountLast() {
+        CliRun r = CliRun.of("net", "skip");
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals("parameters: 2217831", lines[lines.length - 1]);
+    }
+}

@@ -1,0 +1,15 @@
+package dip.fit;
+
+import dip.image.Image;
+
+/**
+ * The outcome of a fit.
+ *
+ * @param output      the output of the last iteration
+ * @param average     the exponential average of the outputs
+ * @param iterations  iterations actually run (fewer than asked if stopped)
+ * @param backtracks  how often the weights were rolled back
+ * @param seconds     wall time of the loop
+ * @param stopped     true when a stop was requested before the last iteration
+ */
+public record FitResult(Image output, Image average, int iterations, int backtracks, double seconds, boolean stopped) {}

@@ -1,0 +1,59 @@
+package dip.fit;
+
+/**
+ * How a fit runs. Defaults follow the paper's denoising recipe (DIP.md).
+ *
+ * @param iterations     Adam steps
+ * @param lr             Adam learning rate
+ * @param regNoise       σp of the fresh Gaussian perturbation of z at every iteration (0: none)
+ * @param seed           seeds libtorch's generator: net weights, z and the perturbations
+ * @param averageDecay   exponential average of outputs: avg ← d·avg + (1−d)·x
+ * @param backtrackDb    restore the last good weights when the data-term PSNR drops by more than this (≤ 0: off)
+ * @param evaluateEvery  iterations between PSNR evaluations against a reference, when one is given
+ */
+public record FitSettings(int iterations, double lr, double regNoise, long seed,
+                          double averageDecay, double backtrackDb, int evaluateEvery) {
+
+    public FitSettings {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + lr);
+        }
+        if (!(regNoise >= 0) || Double.isInfinite(regNoise)) {
+            throw new IllegalArgumentException("reg noise must be zero or positive, got " + regNoise);
+        }
+        if (!(averageDecay >= 0 && averageDecay < 1)) {
+            throw new IllegalArgumentException("average decay must be in [0, 1), got " + averageDecay);
+        }
+        if (evaluateEvery < 1) {
+            throw new IllegalArgumentException("evaluation interval must be at least 1, got " + evaluateEvery);
+        }
+    }
+
+    /** The paper's denoising recipe: 3000 iterations, lr 0.01, σp = 1/30, average 0.99, backtracking at 5 dB. */
+    public static FitSettings denoising() {
+        return new FitSettings(3000, 0.01, 1.0 / 30, 0, 0.99, 5.0, 1);
+    }
+
+    public FitSettings withIterations(int n) {
+        return new FitSettings(n, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery);
+    }
+
+    public FitSettings withLr(double v) {
+        return new FitSettings(iterations, v, regNoise, seed, averageDecay, backtrackDb, evaluateEvery);
+    }
+
+    public FitSettings withRegNoise(double v) {
+        return new FitSettings(iterations, lr, v, seed, averageDecay, backtrackDb, evaluateEvery);
+    }
+
+    public FitSettings withSeed(long v) {
+        return new FitSettings(iterations, lr, regNoise, v, averageDecay, backtrackDb, evaluateEvery);
+    }
+
+    public FitSettings withEvaluateEvery(int v) {
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, v);
+    }
+}

@@ -1,0 +1,109 @@
+package dip.fit;
+
+import dip.engine.Adam;
+import dip.engine.Ops;
+import dip.engine.Scope;
+import dip.engine.Tensor;
+import dip.image.Image;
+import dip.prior.Prior;
+import dip.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The optimisation loop: θ ← Adam(θ, ∇θ E(x_θ; x0)), with an exponential average of the outputs and
+ * backtracking to the last good weights when the data term suddenly jumps (the fit occasionally diverges).
+ * One native-memory scope per iteration keeps memory flat over thousands of iterations.
+ */
+public final class Fitter {
+    /** Consecutive roll-backs after which the fit is declared diverged. */
+    private static final int MAX_BACKTRACKS_IN_A_ROW = 20;
+
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    /** Asks the loop to finish after the current iteration (thread-safe; e.g. from a signal handler). */
+    public void requestStop() { stopRequested.set(true); }
+
+    /**
+     * @param reference ground truth at the output size for PSNR logging, or null
+     */
+    public FitResult fit(Task task, Prior prior, FitSettings s, Image reference, FitListener listener) {
+        List<Tensor> params = prior.parameters();
+        Adam adam = new Adam(params, s.lr());
+        List<Tensor> lastGood = new ArrayList<>();
+        for (Tensor p : params) {
+            lastGood.add(p.copy().keep());
+        }
+        Tensor ref = reference == null ? null : Tensor.of(reference).keep();
+        Tensor average = null;
+        Image lastOutput = null;
+        double lastGoodDataPsnr = Double.NaN;
+        int backtracks = 0;
+        int inARow = 0;
+        int done = 0;
+        long start = System.nanoTime();
+        for (int it = 1; it <= s.iterations() && !stopRequested.get(); it++) {
+            try (Scope scope = new Scope()) {
+                adam.zeroGrad();
+                Tensor x = prior.render(true);
+                Tensor loss = task.dataTerm(x);
+                double lossValue = loss.item();
+                double dataPsnr = -10 * Math.log10(lossValue);
+                boolean diverged = !Double.isFinite(lossValue)
+                        || (s.backtrackDb() > 0 && lastGoodDataPsnr - dataPsnr > s.backtrackDb());
+                if (diverged) {
+                    // Roll back and skip this step; the fresh perturbation next time gives a new chance.
+                    for (int i = 0; i < params.size(); i++) {
+                        params.get(i).assign(lastGood.get(i));
+                    }
+                    backtracks++;
+                    if (++inARow > MAX_BACKTRACKS_IN_A_ROW) {
+                        throw new FitDivergedException("the fit diverged at iteration " + it
+                                + " and did not recover after " + MAX_BACKTRACKS_IN_A_ROW + " roll-backs; try a lower --lr");
+                    }
+                    listener.onBacktrack(it, lastGoodDataPsnr - dataPsnr);
+                } else {
+                    inARow = 0;
+                    if (s.backtrackDb() > 0) {
+                        for (int i = 0; i < params.size(); i++) {
+                            lastGood.get(i).assign(params.get(i));
+                        }
+                        lastGoodDataPsnr = dataPsnr;
+                    }
+                    loss.backward();
+                    adam.step();
+                }
+                Tensor out = x.detach();
+                if (average == null) {
+                    average = out.copy().keep();
+                } else if (!diverged) {
+                    average.blend(s.averageDecay(), 1 - s.averageDecay(), out);
+                }
+                double psnrOut = Double.NaN;
+                double psnrAvg = Double.NaN;
+                if (ref != null && (it % s.evaluateEvery() == 0 || it == s.iterations())) {
+                    psnrOut = psnr(out, ref);
+                    psnrAvg = psnr(average, ref);
+                }
+                final Tensor avg = average;
+                listener.onIteration(new Progress(it, s.iterations(), lossValue, psnrOut, psnrAvg, diverged,
+                        (System.nanoTime() - start) / 1e9, out::toImage, avg::toImage));
+                if (it == s.iterations() || stopRequested.get()) {
+                    lastOutput = out.toImage();
+                }
+                done = it;
+            }
+        }
+        Image avgImage = average == null ? null : average.toImage();
+        return new FitResult(lastOutput, avgImage, done, backtracks, (System.nanoTime() - start) / 1e9,
+                done < s.iterations());
+    }
+
+    /** PSNR in dB of x (clamped to [0,1]) against a reference, over all pixels and channels. */
+    static double psnr(Tensor x, Tensor ref) {
+        try (Scope s = new Scope()) {
+            return -10 * Math.log10(Ops.mse(Ops.clamp(x, 0, 1), ref).item());
+        }
+    }
+}

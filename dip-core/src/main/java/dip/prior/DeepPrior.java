@@ -1,0 +1,55 @@
+package dip.prior;
+
+import dip.engine.Tensor;
+import dip.image.Padding;
+import dip.net.Net;
+import java.util.List;
+
+/**
+ * x = f_θ(z + N(0, σp²)) cropped to the image size: the deep image prior. The net works on a canvas
+ * padded up to a multiple of 2^levels; its output is cropped back to exactly the image's size.
+ */
+public final class DeepPrior implements Prior {
+    private final Net net;
+    private final Tensor z;
+    private final double regNoise;
+    private final int height;
+    private final int width;
+    private final int top;
+    private final int left;
+
+    /** Draws z from the current seeded generator: seed first, then build the net, then this. */
+    public DeepPrior(Net net, NetInput input, double regNoise, int height, int width) {
+        this.net = net;
+        this.regNoise = regNoise;
+        this.height = height;
+        this.width = width;
+        int ph = Padding.paddedSize(height, net.sizeMultiple());
+        int pw = Padding.paddedSize(width, net.sizeMultiple());
+        this.top = (ph - height) / 2;
+        this.left = (pw - width) / 2;
+        this.z = input.create(net.inputDepth(), ph, pw).keep();
+    }
+
+    @Override
+    public Tensor render(boolean perturbed) {
+        Tensor in = perturbed && regNoise > 0 ? z.plus(Tensor.normal(regNoise, z.shape())) : z;
+        Tensor out = net.forward(in);
+        if (out.size(2) != height || out.size(3) != width) {
+            out = out.narrow(2, top, height).narrow(3, left, width);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Tensor> parameters() { return net.parameterTensors(); }
+
+    public Net net() { return net; }
+
+    public Tensor input() { return z; }
+
+    @Override
+    public String describe() {
+        return "deep image prior (" + net.name() + ", " + net.parameterCount() + " parameters, reg noise " + regNoise + ")";
+    }
+}

@@ -1,0 +1,17 @@
+package dip.prior;
+
+import dip.engine.Tensor;
+import java.util.List;
+
+/** How the restored image x is parametrised: a generator net and its input, or plain pixels. */
+public interface Prior {
+    /**
+     * The current x (1×C×H×W at the task's output size), differentiable w.r.t. {@link #parameters()}.
+     * @param perturbed whether to apply the per-iteration input perturbation (reg noise), if any
+     */
+    Tensor render(boolean perturbed);
+
+    List<Tensor> parameters();
+
+    String describe();
+}

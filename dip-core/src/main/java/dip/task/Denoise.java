@@ -1,0 +1,25 @@
+package dip.task;
+
+import dip.engine.Ops;
+import dip.engine.Tensor;
+import dip.image.Image;
+
+/** Denoising (and blind JPEG clean-up): E(x; x0) = mean((x − x0)²), x0 is the noisy image itself. */
+public final class Denoise implements Task {
+    private final Image noisy;
+    private final Tensor x0;
+
+    public Denoise(Image noisy) {
+        this.noisy = noisy;
+        this.x0 = Tensor.of(noisy).keep();
+    }
+
+    @Override
+    public Tensor dataTerm(Tensor x) { return Ops.mse(x, x0); }
+
+    @Override
+    public Image observation() { return noisy; }
+
+    @Override
+    public String name() { return "denoise"; }
+}

@@ -1,0 +1,125 @@
+package dip.fit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dip.engine.Engine;
+import dip.image.Image;
+import dip.image.ImageFiles;
+import dip.metric.Psnr;
+import dip.net.Net;
+import dip.net.SkipConfig;
+import dip.net.SkipNet;
+import dip.prior.DeepPrior;
+import dip.prior.NetInput;
+import dip.task.Denoise;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FitterTest {
+    private static Image clean;
+
+    @BeforeAll
+    static void init() {
+        Engine.init(1);
+        // The sample bundled with the repo (a 128x128 crop of the paper's F16); tests use 48x48 of it.
+        Path sample = Path.of("..", "samples", "f16.png");
+        assertTrue(Files.exists(sample), "missing " + sample.toAbsolutePath());
+        clean = ImageFiles.read(sample).image().crop(40, 40, 48, 48);
+    }
+
+    static Image noisy(Image img, double sigma, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Image out = img.copy();
+        float[] d = out.data();
+        for (int i = 0; i < d.length; i++) {
+            double g = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+            d[i] = (float) Math.min(1, Math.max(0, d[i] + sigma * g));
+        }
+        return out;
+    }
+
+    private static FitResult fit(Image noisy, int iterations, long seed, Image reference, FitListener l) {
+        Engine.seed(seed);
+        int[] c = {32, 32, 32};
+        Net net = SkipNet.build(SkipConfig.defaults(32, noisy.channels()).withChannels(c, c, new int[] {4, 4, 4}));
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, noisy.height(), noisy.width());
+        return new Fitter().fit(new Denoise(noisy), prior, FitSettings.denoising().withIterations(iterations).withSeed(seed),
+                reference, l);
+    }
+
+    @Test
+    void aShortFitOnARealCropBeatsTheNoisyInput() {
+        Image noisy = noisy(clean, 25 / 255.0, 1);
+        double before = Psnr.psnr(noisy, clean);
+        FitResult r = fit(noisy, 150, 0, clean, FitListener.NONE);
+        double after = Psnr.psnr(r.output(), clean);
+        assertTrue(after > before + 1.0, "output " + after + " dB vs noisy input " + before + " dB");
+        assertEquals(150, r.iterations());
+        assertFalse(r.stopped());
+    }
+
+    @Test
+    void aSeededFitIsBitForBitRepeatable() {
+        Image noisy = noisy(clean, 25 / 255.0, 2);
+        FitResult a = fit(noisy, 4, 7, null, FitListener.NONE);
+        FitResult b = fit(noisy, 4, 7, null, FitListener.NONE);
+        FitResult c = fit(noisy, 4, 8, null, FitListener.NONE);
+        assertArrayEquals(a.output().data(), b.output().data());
+        assertArrayEquals(a.average().data(), b.average().data());
+        assertNotEquals(a.output(), c.output());
+    }
+
+    @Test
+    void oddSizesArePaddedForTheNetAndCroppedBack() {
+        Image odd = clean.crop(0, 0, 37, 45);
+        FitResult r = fit(odd, 2, 0, odd, FitListener.NONE);
+        assertEquals(37, r.output().height());
+        assertEquals(45, r.output().width());
+        assertTrue(r.average().sameShape(odd));
+    }
+
+    @Test
+    void listenersSeeEveryIterationAndPsnrAgainstTheReference() {
+        List<Progress> seen = new ArrayList<>();
+        fit(noisy(clean, 0.1, 3), 5, 0, clean, seen::add);
+        assertEquals(5, seen.size());
+        for (int i = 0; i < 5; i++) {
+            Progress p = seen.get(i);
+            assertEquals(i + 1, p.iteration());
+            assertTrue(p.evaluated() && p.psnrOutput() > 5 && p.psnrAverage() > 5);
+            assertTrue(p.loss() > 0);
+        }
+    }
+
+    @Test
+    void aStopRequestEndsTheFitEarlyWithAResult() {
+        Engine.seed(0);
+        int[] c = {8, 8};
+        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 0, 16, 16);
+        Fitter fitter = new Fitter();
+        FitResult r = fitter.fit(new Denoise(clean.crop(0, 0, 16, 16)), prior, FitSettings.denoising().withIterations(100),
+                null, p -> { if (p.iteration() == 3) { fitter.requestStop(); } });
+        assertEquals(3, r.iterations());
+        assertTrue(r.stopped());
+        assertTrue(r.output().sameShape(r.average()));
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withIterations(0));
+        assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withLr(-1));
+        assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withLr(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withRegNoise(-0.1));
+    }
+}
