@@ -7,6 +7,7 @@ import dip.fit.FitSettings;
 import dip.fit.Fitter;
 import dip.image.Image;
 import dip.image.ImageFiles;
+import dip.image.Montage;
 import dip.metric.Psnr;
 import dip.metric.Ssim;
 import dip.net.Net;
@@ -37,6 +38,9 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--output-average", paramLabel = "PATH", description = "Also write the exponential average of the outputs (PNG), usually the better restoration.")
     Path outputAverage;
 
+    @Option(names = "--comparison", paramLabel = "PATH", description = "Also write a before/after figure (PNG): input | output | average.")
+    Path comparison;
+
     @Option(names = "--add-noise", paramLabel = "SIGMA", description = "Add Gaussian noise of std SIGMA/255 to a clean input first (seeded by --seed), for experiments.")
     Double addNoise;
 
@@ -55,6 +59,9 @@ public final class DenoiseCommand implements Callable<Integer> {
         OutputPaths.checkImage(output, input, fit.reference);
         if (outputAverage != null) {
             OutputPaths.checkImage(outputAverage, input, fit.reference);
+        }
+        if (comparison != null) {
+            OutputPaths.checkImage(comparison, input, fit.reference);
         }
         if (fit.log != null) {
             OutputPaths.checkFile(fit.log, input, fit.reference);
@@ -108,6 +115,9 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (outputAverage != null) {
             ImageFiles.write(result.average(), outputAverage, fit.bitDepth);
         }
+        if (comparison != null) {
+            ImageFiles.write(Montage.sideBySide(List.of(noisy, result.output(), result.average()), 4), comparison, fit.bitDepth);
+        }
         if (!fit.quiet) {
             System.err.printf("done: %d iterations in %s (%.3f s/iteration)%n", result.iterations(),
                     ProgressDisplay.duration(result.seconds()), result.seconds() / result.iterations());
@@ -116,7 +126,8 @@ public final class DenoiseCommand implements Callable<Integer> {
                         Psnr.psnr(result.output(), reference), Psnr.psnr(result.average(), reference),
                         Ssim.ssim(result.output(), reference), Ssim.ssim(result.average(), reference));
             }
-            System.err.println("wrote " + output + (outputAverage != null ? " and " + outputAverage : ""));
+            System.err.println("wrote " + output + (outputAverage != null ? ", " + outputAverage : "")
+                    + (comparison != null ? ", " + comparison : ""));
         }
         return ExitCode.OK;
     }
