@@ -18,6 +18,15 @@ public final class Ops {
                 s, zero, one, 1));
     }
 
+    /** Convolution of every channel with the same single-channel kernel (1×1×k×k), stride s, no padding. */
+    public static Tensor convEachChannel(Tensor x, Tensor kernel, int stride) {
+        long n = x.size(0);
+        long c = x.size(1);
+        Tensor planes = x.reshape(n * c, 1, x.size(2), x.size(3));
+        Tensor y = conv2d(planes, kernel, null, stride);
+        return y.reshape(n, c, y.size(2), y.size(3));
+    }
+
     /** Reflection padding by p on every side (PyTorch's ReflectionPad2d). */
     public static Tensor reflectPad(Tensor x, int p) {
         if (p == 0) {

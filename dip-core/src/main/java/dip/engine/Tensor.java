@@ -90,6 +90,12 @@ public final class Tensor {
     public Tensor mean() { return new Tensor(t.mean()); }
     public Tensor sum() { return new Tensor(t.sum()); }
 
+    /** The same values in another shape (a view when possible). */
+    public Tensor reshape(long... shape) { return new Tensor(t.reshape(shape)); }
+
+    /** Element-wise square root. */
+    public Tensor sqrt() { return new Tensor(t.sqrt()); }
+
     /** The slice [start, start+length) along dim (a view). */
     public Tensor narrow(int dim, long start, long length) { return new Tensor(t.narrow(dim, start, length)); }
 

@@ -48,6 +48,10 @@ public final class Fitter {
                 adam.zeroGrad();
                 Tensor x = prior.render(true);
                 Tensor loss = task.dataTerm(x);
+                Tensor penalty = prior.penalty(x);
+                if (penalty != null) {
+                    loss = loss.plus(penalty);
+                }
                 double lossValue = loss.item();
                 double dataPsnr = -10 * Math.log10(lossValue);
                 boolean diverged = !Double.isFinite(lossValue)

@@ -13,5 +13,8 @@ public interface Prior {
 
     List<Tensor> parameters();
 
+    /** A regulariser added to the data term (e.g. λ·TV), or null for none. */
+    default Tensor penalty(Tensor x) { return null; }
+
     String describe();
 }

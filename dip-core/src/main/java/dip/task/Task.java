@@ -22,5 +22,8 @@ public interface Task {
 
     default int outputWidth() { return observation().width(); }
 
+    /** Where pixel-based priors ("no prior", TV) start: by default the observation itself. */
+    default Image initialGuess() { return observation(); }
+
     String name();
 }
