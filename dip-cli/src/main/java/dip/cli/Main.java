@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The dip command: Deep Image Prior restoration from the command line. */
 @Command(name = "dip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Restore images with Deep Image Prior: a randomly initialised conv net fitted to one degraded image.",
-        subcommands = {DenoiseCommand.class, NetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DenoiseCommand.class, SuperResolveCommand.class, InpaintCommand.class, JpegCommand.class,
+                DownscaleCommand.class, UpscaleCommand.class, CompareCommand.class, NetCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -2,6 +2,7 @@ package dip.cli;
 
 import dip.engine.Engine;
 import dip.net.Net;
+import dip.net.NetPresets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,11 +14,12 @@ import picocli.CommandLine.Parameters;
         description = "Print the layers of a generator net and its parameter count (last line).")
 public final class NetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = "skip", description = "Architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    NetOptions.Arch arch;
+    @Parameters(index = "0", defaultValue = "skip", paramLabel = "NAME",
+            description = "skip, encoder-decoder, unet, resnet, or a preset: jpeg, text-inpainting, large-hole, library (default: ${DEFAULT-VALUE}).")
+    String name;
 
     @Mixin
-    NetOptions net;
+    NetOptions shape;
 
     @Option(names = "--output-channels", defaultValue = "3", description = "Output channels (default: ${DEFAULT-VALUE}).")
     int outputChannels;
@@ -27,13 +29,17 @@ public final class NetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!NetPresets.names().contains(name)) {
+            throw new UserError(ExitCode.USAGE, "unknown net '" + name + "'; choose one of " + String.join(", ", NetPresets.names()));
+        }
         Engine.init(1);
         Engine.seed(0);
-        Net n = net.build(arch, outputChannels);
-        System.out.println(n.summary());
+        Net n = name.equals("skip") && shape.customised() ? shape.build(NetOptions.Arch.skip, outputChannels)
+                : NetPresets.byName(name, shape.inputDepth, outputChannels);
         if (size != null) {
             System.out.printf("forward at %dx%d: %.2f GMAC%n", size, size, n.forwardMacs(size, size) / 1e9);
         }
+        System.out.println(n.summary());
         return ExitCode.OK;
     }
 }

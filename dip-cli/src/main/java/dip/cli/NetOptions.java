@@ -42,6 +42,12 @@ public final class NetOptions {
     @Option(names = "--no-1x1-up", description = "Drop the 1×1 conv at the end of each up level.")
     boolean no1x1Up;
 
+    /** True when any option changes the default skip net's shape. */
+    boolean customised() {
+        return inputDepth != 32 || down != null || up != null || skip != null || kernelDown != 3 || kernelUp != 3
+                || kernelSkip != 1 || upMode != SkipConfig.UpMode.BILINEAR || downMode != SkipConfig.DownMode.STRIDE || no1x1Up;
+    }
+
     Net build(Arch arch, int outputChannels) {
         SkipConfig base = SkipConfig.defaults(inputDepth, outputChannels);
         int[] d = down != null ? down : base.down();

@@ -15,6 +15,12 @@ final class OutputPaths {
         checkFile(out, inputs);
     }
 
+    static void checkNotOverwritten(Path out, Path input) {
+        if (sameFile(input, out)) {
+            throw new UserError(ExitCode.OUTPUT, "refusing to write " + out + ": it is an input file (choose another output)");
+        }
+    }
+
     static void checkFile(Path out, Path... inputs) {
         for (Path in : inputs) {
             if (in != null && sameFile(in, out)) {

@@ -41,6 +41,8 @@ public final class Conv implements Layer {
 
     public int stride() { return stride; }
 
+    public int kernel() { return kernel; }
+
     @Override
     public String describe() {
         return "Conv " + kernel + "x" + kernel + " " + in + "->" + out

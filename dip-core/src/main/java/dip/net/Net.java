@@ -49,6 +49,44 @@ public final class Net {
     /** Forward multiply-accumulates for an input of h×w pixels (convolutions only). */
     public long forwardMacs(long h, long w) { return macs(body, h, w)[0]; }
 
+    /**
+     * The smallest canvas (a multiple of {@link #sizeMultiple()}) on which every convolution's input is
+     * larger than its reflection padding: small images are padded up to it.
+     */
+    public int minimumSize() {
+        for (int k = 1; ; k++) {
+            int size = k * sizeMultiple;
+            if (fits(body, size) > 0) {
+                return size;
+            }
+        }
+    }
+
+    /** The resolution after the layer, or 0 if some conv would see an input smaller than its padding needs. */
+    private static long fits(Layer layer, long r) {
+        if (r < 1) {
+            return 0;
+        }
+        if (layer instanceof Conv c) {
+            return r > (c.kernel() - 1) / 2 ? (r + c.stride() - 1) / c.stride() : 0;
+        }
+        if (layer == Resample.UP_BILINEAR || layer == Resample.UP_NEAREST) {
+            return r * 2;
+        }
+        if (layer == Resample.DOWN_AVG || layer == Resample.DOWN_MAX) {
+            return r / 2;
+        }
+        long out = r;
+        for (Layer kid : layer.children()) {
+            long k = fits(kid, layer instanceof Concat ? r : out);
+            if (k == 0) {
+                return 0;
+            }
+            out = k;
+        }
+        return out;
+    }
+
     private static void collect(Layer layer, String path, List<Parameter> out) {
         for (Parameter p : layer.ownParameters()) {
             out.add(new Parameter(path + p.name(), p.value()));

@@ -24,8 +24,8 @@ public final class DeepPrior implements Prior {
         this.regNoise = regNoise;
         this.height = height;
         this.width = width;
-        int ph = Padding.paddedSize(height, net.sizeMultiple());
-        int pw = Padding.paddedSize(width, net.sizeMultiple());
+        int ph = Math.max(net.minimumSize(), Padding.paddedSize(height, net.sizeMultiple()));
+        int pw = Math.max(net.minimumSize(), Padding.paddedSize(width, net.sizeMultiple()));
         this.top = (ph - height) / 2;
         this.left = (pw - width) / 2;
         this.z = input.create(net.inputDepth(), ph, pw).keep();

@@ -78,6 +78,17 @@ class SkipNetTest {
     }
 
     @Test
+    void minimumSizeLeavesEveryConvRoomForItsPadding() {
+        assertEquals(64, SkipNet.build(SkipConfig.defaults(32, 3)).minimumSize());
+        assertEquals(192, NetPresets.library(3).minimumSize());
+        assertEquals(32, NetPresets.unet(32, 3).minimumSize());
+        Net tiny = SkipNet.build(SkipConfig.defaults(32, 3));
+        try (Scope s = new Scope()) {
+            assertArrayEquals(new long[] {1, 3, 64, 64}, tiny.forward(Tensor.uniform(0, 0.1, 1, 32, 64, 64)).shape());
+        }
+    }
+
+    @Test
     void defaultNetCostsAbout78GmacAt512() {
         Net net = SkipNet.build(SkipConfig.defaults(32, 3));
         double gmac = net.forwardMacs(512, 512) / 1e9;

@@ -1,0 +1,18 @@
+package dip.cli;
+
+import dip.image.Image;
+import dip.task.Denoise;
+import dip.task.Task;
+import picocli.CommandLine.Command;
+
+/** ./dip jpeg INPUT -o OUTPUT: blind JPEG artifact removal. */
+@Command(name = "jpeg", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Remove JPEG compression artifacts (blind: the quality is not needed).",
+                "Defaults: the paper's JPEG preset (3-channel input, nd=nu=[8,16,32,64,128], ns=[0,0,0,4,4]), 2400 iterations, lr 0.01, reg noise 1/30."})
+public final class JpegCommand extends FitCommand {
+    @Override
+    Recipe recipe() { return Recipe.JPEG; }
+
+    @Override
+    Task task(Image input) { return Denoise.jpeg(input); }
+}
