@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Which prior parametrises x: the deep image prior (with which net), TV, or none. */
 public final class PriorOptions {
-    public enum Kind { dip, tv, none }
+    public enum Kind { none, tv, dip }
 
     @Option(names = "--prior", defaultValue = "dip", description = "dip (a generator net), tv (pixels + TV), none (pixels only) (default: ${DEFAULT-VALUE}).")
     Kind prior;

@@ -3,6 +3,7 @@ package dip.task;
 import dip.engine.Ops;
 import dip.engine.Tensor;
 import dip.image.Image;
+import dip.image.Resize;
 
 /** Super-resolution ×f: E(x; x0) = mean((d(x) − x0)²), d the Lanczos-2 downsampler; x is f times larger than x0. */
 public final class SuperResolve implements Task {
@@ -29,6 +30,10 @@ public final class SuperResolve implements Task {
     public int outputWidth() { return lowRes.width() * down.factor(); }
 
     public int factor() { return down.factor(); }
+
+    /** Pixel priors start from the bicubic upscale of the observation. */
+    @Override
+    public Image initialGuess() { return Resize.upscaleBicubic(lowRes, down.factor()); }
 
     @Override
     public String name() { return "super-resolve x" + down.factor(); }
