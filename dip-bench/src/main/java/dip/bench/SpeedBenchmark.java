@@ -1,0 +1,88 @@
+package dip.bench;
+
+import dip.engine.Engine;
+import dip.fit.FitSettings;
+import dip.fit.Fitter;
+import dip.image.Image;
+import dip.net.Net;
+import dip.net.NetPresets;
+import dip.prior.DeepPrior;
+import dip.prior.NetInput;
+import dip.task.Denoise;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seconds per Adam iteration of a generator net on a denoising fit (forward, backward, step), after
+ * warm-up: median and range, peak RSS, and achieved GFLOP/s from the analytic convolution count
+ * (2 FLOP per MAC, forward + backward ≈ 3 × forward).
+ */
+public final class SpeedBenchmark {
+    /** One size's measurement. rssStartMiB/rssEndMiB: RSS after warm-up and after the timed iterations. */
+    public record Row(int size, int threads, double medianSeconds, double minSeconds, double maxSeconds,
+                      double forwardGmac, double peakRssMiB, double rssStartMiB, double rssEndMiB) {
+        public double gflops() { return forwardGmac * 2 * 3 / medianSeconds; }
+    }
+
+    private SpeedBenchmark() {}
+
+    public static Row measure(String arch, int size, int threads, int warmup, int iterations) {
+        Engine.init(threads);
+        Engine.seed(0);
+        Net net = NetPresets.byName(arch, 32, 3);
+        Image target = randomImage(size, 1);
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, size, size);
+        double[] times = new double[warmup + iterations];
+        double[] rssAfterWarmup = {Double.NaN};
+        long[] last = {System.nanoTime()};
+        new Fitter().fit(new Denoise(target), prior, FitSettings.denoising().withIterations(warmup + iterations), null, p -> {
+            long now = System.nanoTime();
+            times[p.iteration() - 1] = (now - last[0]) / 1e9;
+            last[0] = now;
+            if (p.iteration() == warmup) {
+                rssAfterWarmup[0] = Machine.rssMiB();
+            }
+        });
+        double[] timed = Arrays.copyOfRange(times, warmup, times.length);
+        Arrays.sort(timed);
+        double median = timed.length % 2 == 1 ? timed[timed.length / 2]
+                : (timed[timed.length / 2 - 1] + timed[timed.length / 2]) / 2;
+        long canvas = prior.input().size(2); // small sizes run on the net's minimum canvas
+        return new Row(size, threads, median, timed[0], timed[timed.length - 1], net.forwardMacs(canvas, canvas) / 1e9,
+                Machine.peakRssMiB(), rssAfterWarmup[0], Machine.rssMiB());
+    }
+
+    public static List<Row> run(String arch, List<Integer> sizes, int threads, int warmup, int iterations) {
+        List<Row> rows = new ArrayList<>();
+        for (int s : sizes.stream().sorted().toList()) { // ascending, so the process peak RSS belongs to this size
+            rows.add(measure(arch, s, threads, warmup, iterations));
+        }
+        return rows;
+    }
+
+    /** The table as Markdown, headed by the machine it ran on. */
+    public static String table(String arch, List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("CPU: %s, %d cores, instruction set: %s; %s; net: %s, fp32%n%n",
+                Machine.cpuModel(), Machine.cores(), Machine.instructionSet(), Engine.version(), arch));
+        sb.append("| size | threads | s/iter median | min–max | GMAC fwd | GFLOP/s | peak RSS MiB | RSS after warm-up → end MiB |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append(String.format("| %d² | %d | %.3f | %.3f–%.3f | %.1f | %.0f | %.0f | %.0f → %.0f |%n", r.size(), r.threads(),
+                    r.medianSeconds(), r.minSeconds(), r.maxSeconds(), r.forwardGmac(), r.gflops(), r.peakRssMiB(),
+                    r.rssStartMiB(), r.rssEndMiB()));
+        }
+        return sb.toString();
+    }
+
+    private static Image randomImage(int size, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Image img = Image.zeros(3, size, size);
+        for (int i = 0; i < img.data().length; i++) {
+            img.data()[i] = (float) r.nextDouble();
+        }
+        return img;
+    }
+}

@@ -1,0 +1,52 @@
+package dip.cli;
+
+import dip.bench.SpeedBenchmark;
+import dip.engine.Engine;
+import dip.net.NetPresets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** ./dip bench ...: measurements that take minutes to hours, kept out of the test suite. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: speed.",
+        subcommands = {BenchCommand.Speed.class})
+public final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new UserError(ExitCode.USAGE, "missing benchmark: try 'dip bench speed'");
+    }
+
+    @Command(name = "speed", mixinStandardHelpOptions = true,
+            description = "Seconds per Adam iteration (median and range after warm-up), GFLOP/s and peak RSS, per image size.")
+    static final class Speed implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", defaultValue = "128,256,512", description = "Square image sizes (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--arch", defaultValue = "skip", description = "Net (default: ${DEFAULT-VALUE}).")
+        String arch;
+
+        @Option(names = "--threads", description = "CPU threads (default: all cores).")
+        Integer threads;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--iterations", defaultValue = "10", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Override
+        public Integer call() {
+            if (!NetPresets.names().contains(arch)) {
+                throw new UserError(ExitCode.USAGE, "unknown net '" + arch + "'; choose one of " + String.join(", ", NetPresets.names()));
+            }
+            if (iterations < 1 || warmup < 0 || sizes.stream().anyMatch(s -> s < 1)) {
+                throw new UserError(ExitCode.USAGE, "--iterations must be positive, --warmup and --sizes not negative");
+            }
+            int t = threads == null ? Engine.defaultThreads() : threads;
+            List<SpeedBenchmark.Row> rows = SpeedBenchmark.run(arch, sizes, t, warmup, iterations);
+            System.out.print(SpeedBenchmark.table(arch, rows));
+            return ExitCode.OK;
+        }
+    }
+}
