@@ -1,5 +1,6 @@
 package dip.cli;
 
+import dip.fit.Recipe;
 import dip.engine.Engine;
 import dip.fit.FitResult;
 import dip.fit.FitSettings;
@@ -105,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
         panels.add(shown);
         List<double[]> rows = new ArrayList<>();
         rows.add(scores(shown, gt, 0, 0));
-        FitSettings settings = recipe.settings(fit);
+        FitSettings settings = fit.settings(recipe);
         for (PriorOptions.Kind kind : PriorOptions.Kind.values()) {
             priorOptions.prior = kind;
             Engine.seed(settings.seed());

@@ -1,5 +1,6 @@
 package dip.cli;
 
+import dip.fit.Recipe;
 import dip.image.Image;
 import dip.task.Denoise;
 import dip.task.Task;

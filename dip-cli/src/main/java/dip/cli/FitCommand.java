@@ -1,5 +1,6 @@
 package dip.cli;
 
+import dip.fit.Recipe;
 import dip.engine.Engine;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
@@ -81,7 +82,7 @@ abstract class FitCommand implements Callable<Integer> {
                     + task.outputChannels() + "x" + task.outputHeight() + "x" + task.outputWidth());
         }
         Recipe recipe = recipe();
-        FitSettings settings = recipe.settings(fit);
+        FitSettings settings = fit.settings(recipe);
         Engine.seed(settings.seed());
         Prior prior = priorOptions.build(task, recipe, settings.regNoise());
         if (!fit.quiet) {

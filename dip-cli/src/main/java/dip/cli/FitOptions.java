@@ -39,6 +39,14 @@ public final class FitOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress display.")
     boolean quiet;
 
+    /** The recipe's settings with this command line's overrides. */
+    dip.fit.FitSettings settings(dip.fit.Recipe recipe) {
+        dip.fit.FitSettings s = recipe.settings(seed);
+        s = iterations != null ? s.withIterations(iterations) : s;
+        s = lr != null ? s.withLr(lr) : s;
+        return regNoise != null ? s.withRegNoise(regNoise) : s;
+    }
+
     int threadCount() {
         int t = threads == null ? Engine.defaultThreads() : threads;
         if (t < 1) {

@@ -1,5 +1,6 @@
 package dip.cli;
 
+import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.Mask;
 import dip.task.Inpaint;

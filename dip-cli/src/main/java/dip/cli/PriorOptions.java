@@ -1,5 +1,6 @@
 package dip.cli;
 
+import dip.fit.Recipe;
 import dip.net.Net;
 import dip.net.NetPresets;
 import dip.prior.DeepPrior;
