@@ -92,7 +92,17 @@ abstract class FitCommand implements Callable<Integer> {
                 System.err.printf("input against the reference: %s%n", metrics().describe(task.observation(), reference));
             }
         }
-        FitResult result = run(task, prior, settings, reference);
+        Fitter fitter = new Fitter();
+        Interrupts interrupts = Interrupts.install(fitter);
+        FitResult result;
+        try {
+            result = run(fitter, task, prior, settings, reference);
+            if (result.stopped()) {
+                return interrupts.finish(() -> writeInterrupted(result));
+            }
+        } finally {
+            interrupts.uninstall();
+        }
         ImageFiles.write(result.output(), output, fit.bitDepth);
         if (outputAverage != null) {
             ImageFiles.write(result.average(), outputAverage, fit.bitDepth);
@@ -117,7 +127,19 @@ abstract class FitCommand implements Callable<Integer> {
     /** The input as shown in the comparison figure: at the output's size. */
     Image shownInput(Task task) { return task.initialGuess(); }
 
-    private FitResult run(Task task, Prior prior, FitSettings settings, Image reference) {
+    /** Ctrl-C: keep what was done, next to the requested output, never in its place. */
+    private void writeInterrupted(FitResult result) {
+        String base = output.getFileName().toString().replaceAll("(?i)\\.png$", "");
+        Path dir = OutputPaths.parentOf(output);
+        Path out = dir.resolve(base + ".interrupted.png");
+        Path avg = dir.resolve(base + ".interrupted-average.png");
+        ImageFiles.write(result.output(), out, fit.bitDepth);
+        ImageFiles.write(result.average(), avg, fit.bitDepth);
+        System.err.printf("dip: interrupted after %d of %d iterations; wrote %s and %s%n",
+                result.iterations(), fit.iterations == null ? recipe().iterations() : fit.iterations, out, avg);
+    }
+
+    private FitResult run(Fitter fitter, Task task, Prior prior, FitSettings settings, Image reference) {
         List<FitListener> listeners = new ArrayList<>();
         try (ProgressDisplay display = ProgressDisplay.create(task.name(), settings.iterations(), fit.quiet);
              CsvLog log = fit.log == null ? null : new CsvLog(fit.log)) {
@@ -128,7 +150,7 @@ abstract class FitCommand implements Callable<Integer> {
             if (fit.snapshots != null) {
                 listeners.add(new Snapshots(fit.snapshots, fit.saveEvery, fit.bitDepth));
             }
-            return new Fitter().fit(task, prior, settings, reference, FitListener.all(listeners.toArray(FitListener[]::new)));
+            return fitter.fit(task, prior, settings, reference, FitListener.all(listeners.toArray(FitListener[]::new)));
         }
     }
 }
