@@ -6,6 +6,7 @@ import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.fit.FitSettings;
 import dip.fit.Fitter;
+import dip.fit.VarianceStop;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Montage;
@@ -93,6 +94,9 @@ abstract class FitCommand implements Callable<Integer> {
             }
         }
         Fitter fitter = new Fitter();
+        if (fit.stop == FitOptions.Stop.auto) {
+            fitter.withAutoStop(new VarianceStop(fit.stopWindow, fit.stopPatience));
+        }
         Interrupts interrupts = Interrupts.install(fitter);
         FitResult result;
         try {
@@ -112,8 +116,10 @@ abstract class FitCommand implements Callable<Integer> {
                     comparison, fit.bitDepth);
         }
         if (!fit.quiet) {
-            System.err.printf("done: %d iterations in %s (%.3f s/iteration)%n", result.iterations(),
-                    ProgressDisplay.duration(result.seconds()), result.seconds() / Math.max(1, result.iterations()));
+            System.err.printf("done: %d iterations in %s (%.3f s/iteration)%s%n", result.iterations(),
+                    ProgressDisplay.duration(result.seconds()), result.seconds() / Math.max(1, result.iterations()),
+                    fit.stop == FitOptions.Stop.auto ? String.format("; %s, output from iteration %d",
+                            result.autoStopped() ? "stopped automatically" : "no automatic stop", result.outputIteration()) : "");
             if (reference != null) {
                 System.err.printf("output:  %s%naverage: %s%n", metrics().describe(result.output(), reference),
                         metrics().describe(result.average(), reference));

@@ -33,6 +33,17 @@ public final class FitOptions {
     @Option(names = "--snapshots", paramLabel = "DIR", description = "Directory for --save-every snapshots.")
     Path snapshots;
 
+    enum Stop { fixed, auto }
+
+    @Option(names = "--stop", defaultValue = "fixed", description = "fixed: run all iterations; auto: stop when the variance of recent outputs (window --stop-window) has not reached a new minimum for --stop-patience iterations, and keep the output at that minimum (ES-WMV; no ground truth needed) (default: ${DEFAULT-VALUE}).")
+    Stop stop;
+
+    @Option(names = "--stop-window", defaultValue = "100", description = "Window of --stop auto (default: ${DEFAULT-VALUE}).")
+    int stopWindow;
+
+    @Option(names = "--stop-patience", defaultValue = "1000", description = "Patience of --stop auto (default: ${DEFAULT-VALUE}).")
+    int stopPatience;
+
     @Option(names = "--bit-depth", defaultValue = "8", description = "PNG bit depth of written images: 8 or 16 (default: ${DEFAULT-VALUE}).")
     int bitDepth;
 
@@ -73,6 +84,9 @@ public final class FitOptions {
         }
         if (saveEvery != null && saveEvery < 1) {
             throw new UserError(ExitCode.USAGE, "--save-every must be at least 1, got " + saveEvery);
+        }
+        if (stopWindow < 2 || stopPatience < 1) {
+            throw new UserError(ExitCode.USAGE, "--stop-window must be at least 2 and --stop-patience at least 1");
         }
         threadCount();
     }

@@ -143,6 +143,9 @@ public final class Tensor {
     /** Survive the enclosing {@link Scope}; the garbage collector frees it later. */
     public Tensor keep() { t.retainReference(); return this; }
 
+    /** Frees a kept tensor now rather than when the garbage collector gets to it. */
+    public void free() { t.releaseReference(); }
+
     /** True once the scope that owned this tensor has closed. */
     public boolean isFreed() { return t.isNull(); }
 

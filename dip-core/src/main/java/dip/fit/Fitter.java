@@ -21,6 +21,13 @@ public final class Fitter {
     private static final int MAX_BACKTRACKS_IN_A_ROW = 20;
 
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private VarianceStop autoStop;
+
+    /** Stop when the variance of recent outputs stops falling, and return the output at its minimum. */
+    public Fitter withAutoStop(VarianceStop rule) {
+        this.autoStop = rule;
+        return this;
+    }
 
     /** Asks the loop to finish after the current iteration (thread-safe; e.g. from a signal handler). */
     public void requestStop() { stopRequested.set(true); }
@@ -42,6 +49,7 @@ public final class Fitter {
         int backtracks = 0;
         int inARow = 0;
         int done = 0;
+        boolean autoStopped = false;
         long start = System.nanoTime();
         for (int it = 1; it <= s.iterations() && !stopRequested.get(); it++) {
             try (Scope scope = new Scope()) {
@@ -93,15 +101,26 @@ public final class Fitter {
                 final Tensor avg = average;
                 listener.onIteration(new Progress(it, s.iterations(), lossValue, psnrOut, psnrAvg, diverged,
                         (System.nanoTime() - start) / 1e9, out::toImage, avg::toImage));
-                if (it == s.iterations() || stopRequested.get()) {
+                if (autoStop != null && !diverged && autoStop.observe(it, out)) {
+                    autoStopped = true;
+                }
+                if (it == s.iterations() || stopRequested.get() || autoStopped) {
                     lastOutput = out.toImage();
                 }
                 done = it;
+                if (autoStopped) {
+                    break;
+                }
             }
         }
         Image avgImage = average == null ? null : average.toImage();
+        int outputIteration = done;
+        if (autoStop != null && autoStop.bestOutput() != null) {
+            lastOutput = autoStop.bestOutput();
+            outputIteration = autoStop.bestIteration();
+        }
         return new FitResult(lastOutput, avgImage, done, backtracks, (System.nanoTime() - start) / 1e9,
-                done < s.iterations());
+                done < s.iterations() && !autoStopped, outputIteration, autoStopped);
     }
 
     /** PSNR in dB of x (clamped to [0,1]) against a reference, over all pixels and channels. */
