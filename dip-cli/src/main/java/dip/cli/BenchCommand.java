@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** ./dip bench ...: measurements that take minutes to hours, kept out of the test suite. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks: speed (seconds per iteration), quality (the paper's PSNR tables on a benchmark folder,",
-                "beside published.csv) and fitting-speed (learning curves of an image, noise and shuffled pixels)."},
+        description = "Benchmarks: speed (seconds per iteration), quality (the paper's PSNR tables on a benchmark folder, "
+                + "beside published.csv) and fitting-speed (learning curves of an image, noise and shuffled pixels).",
         subcommands = {BenchCommand.Speed.class, BenchQualityCommand.class, BenchFittingSpeedCommand.class})
 public final class BenchCommand implements Runnable {
     @Override

@@ -18,13 +18,15 @@ import picocli.CommandLine.Option;
 
 /** ./dip bench quality: one of the paper's PSNR tables, reproduced on a benchmark folder. */
 @Command(name = "quality", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reproduce a PSNR table of the paper: fit every image of a benchmark folder with the task's recipe,",
-                "measure PSNR (paper's protocol) and SSIM, and set them beside published.csv (found in DIR or above).",
-                "Writes results.csv, results.md and the restored images to --out; images already in results.csv",
-                "with the same settings are not fitted again, so an interrupted run resumes.",
-                "Tasks: sr4, sr8 (NAME_GT.png or plain HR images; Y-PSNR shaved 4/5 px, with bicubic),",
-                "denoise (NAME_GT.png + NAME_noisy.png; 1800 iterations as the paper's colour table; final and averaged output),",
-                "inpaint (NAME_GT.png + NAME_masked.png, 0 = hole; the 50%-pixels recipe: lr 0.001, 11000 iterations)."})
+        description = {"Reproduce one of the paper's PSNR tables on a benchmark folder.",
+                "Fits every image with the task's recipe, measures PSNR (the paper's protocol) and SSIM, and sets them "
+                        + "beside published.csv (found in DIR or a folder above). Writes results.csv, results.md and the "
+                        + "restored images to --out; images already in results.csv with the same settings are not fitted "
+                        + "again, so an interrupted run resumes.",
+                "Tasks: sr4, sr8 (NAME_GT.png or plain HR images; Y-PSNR shaved 4/5 px; bicubic too); "
+                        + "denoise (NAME_GT.png + NAME_noisy.png; 1800 iterations as in the paper's colour table; final and "
+                        + "averaged output); inpaint (NAME_GT.png + NAME_masked.png, 0 = hole; the 50%%-pixels recipe: "
+                        + "lr 0.001, 11000 iterations)."})
 public final class BenchQualityCommand implements Callable<Integer> {
     /** Seconds between progress lines during a fit. */
     private static final double PRINT_EVERY_SECONDS = 10;
@@ -47,7 +49,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
     @Option(names = "--centre-crop", paramLabel = "N", description = "Evaluate on the NxN centre crop of every image (quick; not the paper's protocol).")
     Integer centreCrop;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all cores).")

@@ -20,4 +20,8 @@ public final class Adam {
     public void zeroGrad() { optimizer.zero_grad(true); }
 
     public void step() { optimizer.step(); }
+
+    void saveTo(org.bytedeco.pytorch.OutputArchive archive) { optimizer.save(archive); }
+
+    void loadFrom(org.bytedeco.pytorch.InputArchive archive) { optimizer.load(archive); }
 }

@@ -40,6 +40,15 @@ public final class Engine {
         torch.manual_seed(seed);
     }
 
+    /** The state of libtorch's CPU generator (to checkpoint a fit and continue it bit for bit). */
+    public static Tensor rngState() {
+        return new Tensor(torch.getDefaultCPUGenerator().get_state()).keep();
+    }
+
+    public static void setRngState(Tensor state) {
+        torch.getDefaultCPUGenerator().set_state(state.raw());
+    }
+
     /** libtorch's version string as bundled, for provenance. */
     public static String version() {
         try {

@@ -7,6 +7,7 @@ import dip.engine.Tensor;
 import dip.image.Image;
 import dip.prior.Prior;
 import dip.task.Task;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,26 @@ public final class Fitter {
 
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private VarianceStop autoStop;
+
+    private Path checkpointFile;
+    private int checkpointEvery;
+    private Path resumeFile;
+
+    /**
+     * Saves a checkpoint to {@code file} every {@code every} iterations (0: never periodically) and
+     * whenever the fit is stopped early by {@link #requestStop()}.
+     */
+    public Fitter withCheckpoints(Path file, int every) {
+        this.checkpointFile = file;
+        this.checkpointEvery = every;
+        return this;
+    }
+
+    /** Continues the fit saved in {@code file} (same task, prior, settings and seed). */
+    public Fitter resumeFrom(Path file) {
+        this.resumeFile = file;
+        return this;
+    }
 
     /** Stop when the variance of recent outputs stops falling, and return the output at its minimum. */
     public Fitter withAutoStop(VarianceStop rule) {
@@ -49,9 +70,23 @@ public final class Fitter {
         int backtracks = 0;
         int inARow = 0;
         int done = 0;
+        int first = 1;
+        if (resumeFile != null) {
+            Tensor[] avg = new Tensor[1];
+            Checkpoint.Counters c = Checkpoint.load(resumeFile, params, lastGood, adam, s.seed(), avg);
+            average = avg[0];
+            lastGoodDataPsnr = c.lastGoodDataPsnr();
+            backtracks = c.backtracks();
+            first = c.iteration() + 1;
+            done = c.iteration();
+            if (first > s.iterations()) {
+                throw new CheckpointException("checkpoint " + resumeFile + " is already at iteration " + c.iteration()
+                        + ": ask for more iterations to continue", false);
+            }
+        }
         boolean autoStopped = false;
         long start = System.nanoTime();
-        for (int it = 1; it <= s.iterations() && !stopRequested.get(); it++) {
+        for (int it = first; it <= s.iterations() && !stopRequested.get(); it++) {
             try (Scope scope = new Scope()) {
                 adam.zeroGrad();
                 Tensor x = prior.render(true);
@@ -108,6 +143,10 @@ public final class Fitter {
                     lastOutput = out.toImage();
                 }
                 done = it;
+                if (checkpointFile != null && (stopRequested.get() || (checkpointEvery > 0 && it % checkpointEvery == 0))) {
+                    Checkpoint.save(checkpointFile, params, lastGood, average, adam,
+                            new Checkpoint.Counters(it, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
+                }
                 if (autoStopped) {
                     break;
                 }

@@ -116,6 +116,30 @@ class FitterTest {
     }
 
     @Test
+    void aResumedFitEndsBitForBitLikeAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Image noisy = noisy(clean, 25 / 255.0, 4);
+        FitResult straight = fitWith(new Fitter(), noisy, 8);
+        Path ckpt = dir.resolve("fit.ckpt");
+        fitWith(new Fitter().withCheckpoints(ckpt, 3), noisy, 5); // saved at iteration 3
+        FitResult resumed = fitWith(new Fitter().resumeFrom(ckpt), noisy, 8);
+        assertArrayEquals(straight.output().data(), resumed.output().data());
+        assertArrayEquals(straight.average().data(), resumed.average().data());
+        assertEquals(8, resumed.iterations());
+        CheckpointException done = assertThrows(CheckpointException.class, () -> fitWith(new Fitter().resumeFrom(ckpt), noisy, 3));
+        assertTrue(done.getMessage().contains("already at iteration 3"), done.getMessage());
+        assertThrows(CheckpointException.class, () -> fitWith(new Fitter().resumeFrom(dir.resolve("none")), noisy, 8));
+    }
+
+    private static FitResult fitWith(Fitter fitter, Image noisy, int iterations) {
+        Engine.seed(5);
+        int[] c = {16, 16};
+        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, noisy.height(), noisy.width());
+        return fitter.fit(new Denoise(noisy), prior, FitSettings.denoising().withIterations(iterations).withSeed(5), null,
+                FitListener.NONE);
+    }
+
+    @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withIterations(0));
         assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withLr(-1));

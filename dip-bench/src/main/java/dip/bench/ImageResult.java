@@ -1,0 +1,71 @@
+package dip.bench;
+
+import dip.bench.BenchTask.Method;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Our numbers for one image under one set of settings.
+ *
+ * @param psnr    by method key, under the task's protocol
+ * @param ssim    by method key, on the same pixels as the PSNR
+ * @param seconds wall time of the fit (0 for methods without one)
+ */
+public record ImageResult(String image, int height, int width, int iterations, double seconds, int backtracks,
+                          Map<String, Double> psnr, Map<String, Double> ssim) {
+    public ImageResult {
+        psnr = Map.copyOf(psnr);
+        ssim = Map.copyOf(ssim);
+    }
+
+    public Double psnr(Method m) { return psnr.get(m.key()); }
+
+    public Double ssim(Method m) { return ssim.get(m.key()); }
+
+    /** The results.csv row: the settings that identify it, then our numbers. */
+    Map<String, String> toRow(QualityConfig cfg) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("image", image);
+        row.put("task", cfg.task().cliName());
+        row.put("preset", cfg.preset());
+        row.put("iterations", Integer.toString(iterations));
+        row.put("seed", Long.toString(cfg.seed()));
+        row.put("centre_crop", cfg.cropped() ? Integer.toString(cfg.centreCrop()) : "");
+        row.put("settings_hash", cfg.settingsHash());
+        row.put("protocol", cfg.task().protocol().key());
+        row.put("height", Integer.toString(height));
+        row.put("width", Integer.toString(width));
+        row.put("seconds", String.format(Locale.ROOT, "%.2f", seconds));
+        row.put("backtracks", Integer.toString(backtracks));
+        for (Method m : cfg.task().methods()) {
+            row.put("psnr_" + m.key(), number(psnr.get(m.key())));
+            row.put("ssim_" + m.key(), number(ssim.get(m.key())));
+        }
+        return row;
+    }
+
+    /** Reads back a row written by {@link #toRow}; a damaged row is an error naming the column. */
+    static ImageResult fromRow(Map<String, String> row, BenchTask task) {
+        Map<String, Double> psnr = new LinkedHashMap<>();
+        Map<String, Double> ssim = new LinkedHashMap<>();
+        for (Method m : task.methods()) {
+            psnr.put(m.key(), parse(row, "psnr_" + m.key()));
+            ssim.put(m.key(), parse(row, "ssim_" + m.key()));
+        }
+        return new ImageResult(row.get("image"), parse(row, "height").intValue(), parse(row, "width").intValue(),
+                parse(row, "iterations").intValue(), parse(row, "seconds"), parse(row, "backtracks").intValue(), psnr, ssim);
+    }
+
+    static String number(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.4f", v); }
+
+    private static Double parse(Map<String, String> row, String column) {
+        String v = row.get(column);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new BenchInputException(BenchInputException.Problem.BAD_RESULTS, "results.csv: image "
+                    + row.get("image") + " has no valid '" + column + "' (" + v + "); delete the row to recompute it");
+        }
+    }
+}

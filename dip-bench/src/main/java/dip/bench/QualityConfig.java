@@ -1,0 +1,110 @@
+package dip.bench;
+
+import dip.engine.Engine;
+import dip.fit.FitSettings;
+import dip.fit.Recipe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One quality benchmark run.
+ *
+ * @param images     names to run, in this order (empty: every image of the folder)
+ * @param iterations overrides the task's recipe (null: the recipe's)
+ * @param centreCrop evaluate on the N×N centre crop of every image (null: whole images, the paper's protocol)
+ * @param preset     net preset (null: the recipe's); built by {@code nets}
+ */
+public record QualityConfig(BenchTask task, Path data, List<String> images, Integer iterations, Path out,
+                            Integer centreCrop, long seed, int threads, String preset, NetFactory nets) {
+    /** Smallest crop: SSIM needs 11×11 and the SR protocol crops to a multiple of 32. */
+    public static final int MIN_CROP = 11;
+    /** The LR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
+    public static final int SR_CROP_MULTIPLE = 32;
+
+    public QualityConfig {
+        images = images == null ? List.of() : List.copyOf(images);
+        if (iterations != null && iterations < 1) {
+            throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
+        }
+        int minCrop = task.superResolution() ? SR_CROP_MULTIPLE : MIN_CROP;
+        if (centreCrop != null && centreCrop < minCrop) {
+            throw new IllegalArgumentException("--centre-crop must be at least " + minCrop + " for " + task.cliName()
+                    + ", got " + centreCrop);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (out == null) {
+            out = defaultOut(task);
+        }
+        if (preset == null) {
+            preset = task.recipe().preset();
+        }
+        if (nets == null) {
+            nets = NetFactory.PRESETS;
+        }
+    }
+
+    /** The paper's settings for the task on every image of the folder, seed 0, all cores. */
+    public static QualityConfig of(BenchTask task, Path data) {
+        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null);
+    }
+
+    public static Path defaultOut(BenchTask task) { return Path.of("bench-out", "quality-" + task.cliName()); }
+
+    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, nets); }
+
+    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, nets); }
+
+    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, nets); }
+
+    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, nets); }
+
+    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, nets); }
+
+    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, nets); }
+
+    /** A net other than the recipe's, built by {@code factory} (tests use a tiny one). */
+    public QualityConfig withNet(String name, NetFactory factory) {
+        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, factory);
+    }
+
+    public boolean cropped() { return centreCrop != null; }
+
+    /** The task's recipe with this run's iterations and preset. */
+    public Recipe recipe() {
+        Recipe r = task.recipe();
+        r = new Recipe(r.iterations(), r.lr(), r.regNoise(), preset, r.tvWeight());
+        return iterations == null ? r : r.withIterations(iterations);
+    }
+
+    public FitSettings fitSettings() { return recipe().settings(seed); }
+
+    /**
+     * Identifies results that can be reused: everything that changes the numbers (threads do not, beyond
+     * floating-point order). Bump the version when the evaluation itself changes.
+     */
+    public String settingsHash() {
+        FitSettings s = fitSettings();
+        String canonical = String.format(Locale.ROOT,
+                "v1;task=%s;preset=%s;iterations=%d;lr=%s;reg=%s;seed=%d;crop=%s;decay=%s;backtrack=%s;protocol=%s",
+                task.cliName(), preset, s.iterations(), s.lr(), s.regNoise(), seed,
+                centreCrop == null ? "none" : centreCrop, s.averageDecay(), s.backtrackDb(), task.protocol().key());
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    /** A readable folder name for this run's images, e.g. skip-2000it-seed0-crop64. */
+    public String label() {
+        return preset + "-" + fitSettings().iterations() + "it-seed" + seed + (centreCrop == null ? "" : "-crop" + centreCrop);
+    }
+}
