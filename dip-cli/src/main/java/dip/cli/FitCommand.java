@@ -93,7 +93,11 @@ abstract class FitCommand implements Callable<Integer> {
                 System.err.printf("input against the reference: %s%n", metrics().describe(task.observation(), reference));
             }
         }
-        Fitter fitter = new Fitter();
+        Path checkpoint = OutputPaths.parentOf(output).resolve(baseName() + ".ckpt");
+        Fitter fitter = new Fitter().withCheckpoints(checkpoint, fit.checkpointEvery == null ? 0 : fit.checkpointEvery);
+        if (fit.resume != null) {
+            fitter.resumeFrom(fit.resume);
+        }
         if (fit.stop == FitOptions.Stop.auto) {
             fitter.withAutoStop(new VarianceStop(fit.stopWindow, fit.stopPatience));
         }
@@ -133,16 +137,19 @@ abstract class FitCommand implements Callable<Integer> {
     /** The input as shown in the comparison figure: at the output's size. */
     Image shownInput(Task task) { return task.initialGuess(); }
 
+    private String baseName() { return output.getFileName().toString().replaceAll("(?i)\\.png$", ""); }
+
     /** Ctrl-C: keep what was done, next to the requested output, never in its place. */
     private void writeInterrupted(FitResult result) {
-        String base = output.getFileName().toString().replaceAll("(?i)\\.png$", "");
+        String base = baseName();
         Path dir = OutputPaths.parentOf(output);
         Path out = dir.resolve(base + ".interrupted.png");
         Path avg = dir.resolve(base + ".interrupted-average.png");
         ImageFiles.write(result.output(), out, fit.bitDepth);
         ImageFiles.write(result.average(), avg, fit.bitDepth);
-        System.err.printf("dip: interrupted after %d of %d iterations; wrote %s and %s%n",
-                result.iterations(), fit.iterations == null ? recipe().iterations() : fit.iterations, out, avg);
+        System.err.printf("dip: interrupted after %d of %d iterations; wrote %s, %s and %s (continue with --resume %s)%n",
+                result.iterations(), fit.iterations == null ? recipe().iterations() : fit.iterations, out, avg,
+                dir.resolve(base + ".ckpt"), dir.resolve(base + ".ckpt"));
     }
 
     private FitResult run(Fitter fitter, Task task, Prior prior, FitSettings settings, Image reference) {

@@ -33,6 +33,12 @@ public final class FitOptions {
     @Option(names = "--snapshots", paramLabel = "DIR", description = "Directory for --save-every snapshots.")
     Path snapshots;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "Save a checkpoint (OUTPUT.ckpt) every N iterations; one is always saved on Ctrl-C.")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "CKPT", description = "Continue the fit saved in CKPT (same input, options and seed); a seeded CPU run ends bit for bit as if never stopped.")
+    Path resume;
+
     enum Stop { fixed, auto }
 
     @Option(names = "--stop", defaultValue = "fixed", description = "fixed: run all iterations; auto: stop when the variance of recent outputs (window --stop-window) has not reached a new minimum for --stop-patience iterations, and keep the output at that minimum (ES-WMV; no ground truth needed) (default: ${DEFAULT-VALUE}).")
@@ -84,6 +90,9 @@ public final class FitOptions {
         }
         if (saveEvery != null && saveEvery < 1) {
             throw new UserError(ExitCode.USAGE, "--save-every must be at least 1, got " + saveEvery);
+        }
+        if (checkpointEvery != null && checkpointEvery < 1) {
+            throw new UserError(ExitCode.USAGE, "--checkpoint-every must be at least 1, got " + checkpointEvery);
         }
         if (stopWindow < 2 || stopPatience < 1) {
             throw new UserError(ExitCode.USAGE, "--stop-window must be at least 2 and --stop-patience at least 1");

@@ -45,6 +45,8 @@ public final class Main implements Runnable {
             code = ExitCode.INPUT;
         } else if (ex instanceof ImageWriteException) {
             code = ExitCode.OUTPUT;
+        } else if (ex instanceof dip.fit.CheckpointException c) {
+            code = c.writing() ? ExitCode.OUTPUT : ExitCode.INPUT;
         } else if (ex instanceof FitDivergedException) {
             code = ExitCode.DIVERGED;
         } else if (ex instanceof OutOfMemoryError || isNativeOutOfMemory(ex)) {

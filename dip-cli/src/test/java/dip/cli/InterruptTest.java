@@ -1,5 +1,6 @@
 package dip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,5 +40,14 @@ class InterruptTest {
         assertTrue(Files.exists(dir.resolve("out.interrupted.png")));
         assertTrue(Files.exists(dir.resolve("out.interrupted-average.png")));
         assertFalse(Files.exists(out), "the requested output is only written by a complete fit");
+        assertTrue(Files.exists(dir.resolve("out.ckpt")));
+        // ...and the saved fit continues to completion.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("interrupted after (\\d+) of").matcher(log);
+        assertTrue(m.find(), log);
+        int done = Integer.parseInt(m.group(1));
+        CliRun resumed = CliRun.of("denoise", in.toString(), "-o", out.toString(), "--iterations", Integer.toString(done + 2),
+                "--threads", "1", "--channels-down", "4,4", "--channels-skip", "1,1", "--resume", dir.resolve("out.ckpt").toString(), "-q");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(Files.exists(out));
     }
 }
