@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,7 @@ class InterruptTest {
         assertFalse(Files.exists(out), "the requested output is only written by a complete fit");
         assertTrue(Files.exists(dir.resolve("out.ckpt")));
         // ...and the saved fit continues to completion.
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("interrupted after (\\d+) of").matcher(log);
+        Matcher m = Pattern.compile("interrupted after (\\d+) of").matcher(log);
         assertTrue(m.find(), log);
         int done = Integer.parseInt(m.group(1));
         CliRun resumed = CliRun.of("denoise", in.toString(), "-o", out.toString(), "--iterations", Integer.toString(done + 2),
