@@ -77,6 +77,9 @@ public final class QualityBenchmark {
             } else {
                 r = fitAndEvaluate(cfg, settings, c, i + 1, cases.size(), imagesDir, eta, listener);
                 fitted++;
+                // The finished fit's net, z and optimiser are unreachable now; their native memory is
+                // freed when the collector notices, which a small Java heap may not do for a while.
+                System.gc();
                 Map<String, String> row = r.toRow(cfg);
                 for (Method m : cfg.task().methods()) {
                     OptionalDouble p = published.psnr(c.name, m.key());

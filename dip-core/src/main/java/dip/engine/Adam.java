@@ -17,6 +17,9 @@ public final class Adam {
         optimizer.retainReference();
     }
 
+    /** Frees the optimiser's state (moments); the optimiser must not be used afterwards. */
+    public void free() { optimizer.releaseReference(); }
+
     public void zeroGrad() { optimizer.zero_grad(true); }
 
     public void step() { optimizer.step(); }

@@ -153,6 +153,15 @@ public final class Fitter {
             }
         }
         Image avgImage = average == null ? null : average.toImage();
+        // Free this fit's own buffers now rather than at the collector's leisure.
+        lastGood.forEach(Tensor::free);
+        if (ref != null) {
+            ref.free();
+        }
+        if (average != null) {
+            average.free();
+        }
+        adam.free();
         int outputIteration = done;
         if (autoStop != null && autoStop.bestOutput() != null) {
             lastOutput = autoStop.bestOutput();
