@@ -43,6 +43,8 @@ public final class Conv implements Layer {
 
     public int kernel() { return kernel; }
 
+    public int outChannels() { return out; }
+
     @Override
     public String describe() {
         return "Conv " + kernel + "x" + kernel + " " + in + "->" + out

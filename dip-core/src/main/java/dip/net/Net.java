@@ -50,6 +50,51 @@ public final class Net {
     public long forwardMacs(long h, long w) { return macs(body, h, w)[0]; }
 
     /**
+     * Elements of every intermediate output of one forward pass at h×w (what autograd keeps for the
+     * backward pass): the main term of a fit's memory.
+     */
+    public long activationElements(long h, long w) { return activations(body, h, w, inputDepth)[0]; }
+
+    /** Returns {elements, h, w, channels} after the layer. */
+    private static long[] activations(Layer layer, long h, long w, long c) {
+        if (layer instanceof Conv conv) {
+            long oh = h / conv.stride();
+            long ow = w / conv.stride();
+            long pad = (conv.kernel() - 1) / 2;
+            // the reflection-padded input is a tensor of its own
+            long padded = pad > 0 ? c * (h + 2 * pad) * (w + 2 * pad) : 0;
+            return new long[] {padded + conv.outChannels() * oh * ow, oh, ow, conv.outChannels()};
+        }
+        if (layer == Resample.UP_BILINEAR || layer == Resample.UP_NEAREST) {
+            return new long[] {c * h * w * 4, h * 2, w * 2, c};
+        }
+        if (layer == Resample.DOWN_AVG || layer == Resample.DOWN_MAX) {
+            return new long[] {c * h * w / 4, h / 2, w / 2, c};
+        }
+        if (layer instanceof Concat) {
+            long total = 0;
+            long channels = 0;
+            long[] r = null;
+            for (Layer kid : layer.children()) {
+                r = activations(kid, h, w, c);
+                total += r[0];
+                channels += r[3];
+            }
+            return new long[] {total + channels * r[1] * r[2], r[1], r[2], channels};
+        }
+        if (layer.children().isEmpty()) {
+            return new long[] {c * h * w, h, w, c}; // BatchNorm, activations: one output of the same shape
+        }
+        long total = 0;
+        long[] r = {0, h, w, c};
+        for (Layer kid : layer.children()) {
+            r = activations(kid, r[1], r[2], r[3]);
+            total += r[0];
+        }
+        return new long[] {total, r[1], r[2], r[3]};
+    }
+
+    /**
      * The smallest canvas (a multiple of {@link #sizeMultiple()}) on which every convolution's input is
      * larger than its reflection padding: small images are padded up to it.
      */
