@@ -36,13 +36,17 @@ public final class SpeedBenchmark {
         DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, size, size);
         double[] times = new double[warmup + iterations];
         double[] rssAfterWarmup = {Double.NaN};
+        double[] rssAtEnd = {Double.NaN};
         long[] last = {System.nanoTime()};
         new Fitter().fit(new Denoise(target), prior, FitSettings.denoising().withIterations(warmup + iterations), null, p -> {
             long now = System.nanoTime();
             times[p.iteration() - 1] = (now - last[0]) / 1e9;
             last[0] = now;
-            if (p.iteration() == warmup) {
+            if (p.iteration() == Math.max(1, warmup)) {
                 rssAfterWarmup[0] = Machine.rssMiB();
+            }
+            if (p.iteration() == p.iterations()) {
+                rssAtEnd[0] = Machine.rssMiB(); // inside the fit: its buffers are still alive
             }
         });
         double[] timed = Arrays.copyOfRange(times, warmup, times.length);
@@ -51,7 +55,7 @@ public final class SpeedBenchmark {
                 : (timed[timed.length / 2 - 1] + timed[timed.length / 2]) / 2;
         long canvas = prior.input().size(2); // small sizes run on the net's minimum canvas
         return new Row(size, threads, median, timed[0], timed[timed.length - 1], net.forwardMacs(canvas, canvas) / 1e9,
-                Machine.peakRssMiB(), rssAfterWarmup[0], Machine.rssMiB());
+                Machine.peakRssMiB(), rssAfterWarmup[0], rssAtEnd[0]);
     }
 
     public static List<Row> run(String arch, List<Integer> sizes, int threads, int warmup, int iterations) {
