@@ -40,7 +40,7 @@ class CliDenoiseTest {
         assertTrue(lines.get(0).startsWith("iteration,loss,psnr_output,psnr_average"));
         assertTrue(lines.get(6).startsWith("6,"));
         assertEquals(4, Files.list(snaps).count());
-        assertTrue(r.err().contains("PSNR output"), r.err());
+        assertTrue(r.err().contains("output:  PSNR"), r.err());
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")));
         }
