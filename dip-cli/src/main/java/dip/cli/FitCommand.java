@@ -10,6 +10,7 @@ import dip.fit.VarianceStop;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Montage;
+import dip.prior.DeepPrior;
 import dip.prior.Prior;
 import dip.task.Task;
 import java.nio.file.Path;
@@ -86,6 +87,9 @@ abstract class FitCommand implements Callable<Integer> {
         FitSettings settings = fit.settings(recipe);
         Engine.seed(settings.seed());
         Prior prior = priorOptions.build(task, recipe, settings.regNoise());
+        if (prior instanceof DeepPrior deep) {
+            MemoryCheck.require(deep.estimatedBytes());
+        }
         if (!fit.quiet) {
             System.err.printf("%s: %s (%s) with %s, %d iterations, lr %s, %d threads%n", task.name(), input,
                     read.image().shape(), prior.describe(), settings.iterations(), settings.lr(), fit.threadCount());

@@ -37,7 +37,8 @@ public final class NetCommand implements Callable<Integer> {
         Net n = name.equals("skip") && shape.customised() ? shape.build(NetOptions.Arch.skip, outputChannels)
                 : NetPresets.byName(name, shape.inputDepth, outputChannels);
         if (size != null) {
-            System.out.printf("forward at %dx%d: %.2f GMAC%n", size, size, n.forwardMacs(size, size) / 1e9);
+            System.out.printf("forward at %dx%d: %.2f GMAC, %.0f MiB of activations%n", size, size,
+                    n.forwardMacs(size, size) / 1e9, n.activationElements(size, size) * 4.0 / (1 << 20));
         }
         System.out.println(n.summary());
         return ExitCode.OK;

@@ -92,6 +92,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void aFitTooLargeForMemoryIsRefusedUpFront() {
+        System.setProperty("dip.memoryAvailableMb", "100");
+        try {
+            expect(ExitCode.MEMORY, "GiB", "denoise", SAMPLE.toString(), "-o", dir.resolve("o.png").toString());
+        } finally {
+            System.clearProperty("dip.memoryAvailableMb");
+        }
+    }
+
+    @Test
     void noCommand() {
         expect(ExitCode.USAGE, "missing command");
     }

@@ -46,6 +46,18 @@ public final class DeepPrior implements Prior {
 
     public Net net() { return net; }
 
+    /**
+     * The resident memory a fit with this prior needs, in bytes: a fixed 500 MiB (JVM, libtorch),
+     * 1.5 × the forward activations (autograd's saved tensors and the gradients in flight) and 16 bytes
+     * per parameter (weights, gradients, Adam's two moments). Calibrated on the default net: measured
+     * peak RSS 619 / 1215 / 3455 MiB at 128² / 256² / 512², estimate 700 / 1297 / 3680 MiB.
+     */
+    public long estimatedBytes() {
+        long h = z.size(2);
+        long w = z.size(3);
+        return (500L << 20) + (long) (1.5 * 4 * net.activationElements(h, w)) + 16 * net.parameterCount();
+    }
+
     public Tensor input() { return z; }
 
     @Override
