@@ -60,7 +60,7 @@ final class ProgressDisplay implements FitListener, AutoCloseable {
     }
 
     private String status(Progress p) {
-        String s = String.format("loss %.6f", p.loss());
+        String s = String.format("loss %.4g", p.loss());
         if (!Double.isNaN(lastPsnrOut)) {
             s += String.format("  PSNR %.2f dB (average %.2f dB)", lastPsnrOut, lastPsnrAvg);
         }

@@ -85,6 +85,7 @@ public final class Fitter {
             }
         }
         boolean autoStopped = false;
+        int savedAt = -1;
         long start = System.nanoTime();
         for (int it = first; it <= s.iterations() && !stopRequested.get(); it++) {
             try (Scope scope = new Scope()) {
@@ -139,18 +140,22 @@ public final class Fitter {
                 if (autoStop != null && !diverged && autoStop.observe(it, out)) {
                     autoStopped = true;
                 }
-                if (it == s.iterations() || stopRequested.get() || autoStopped) {
-                    lastOutput = out.toImage();
-                }
+                // Copied every iteration (cheap next to the step): a stop may arrive at any moment.
+                lastOutput = out.toImage();
                 done = it;
-                if (checkpointFile != null && (stopRequested.get() || (checkpointEvery > 0 && it % checkpointEvery == 0))) {
+                if (checkpointFile != null && checkpointEvery > 0 && it % checkpointEvery == 0) {
                     Checkpoint.save(checkpointFile, params, lastGood, average, adam,
                             new Checkpoint.Counters(it, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
+                    savedAt = it;
                 }
                 if (autoStopped) {
                     break;
                 }
             }
+        }
+        if (checkpointFile != null && stopRequested.get() && done > 0 && savedAt != done) {
+            Checkpoint.save(checkpointFile, params, lastGood, average, adam,
+                    new Checkpoint.Counters(done, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
         }
         Image avgImage = average == null ? null : average.toImage();
         // Free this fit's own buffers now rather than at the collector's leisure.
