@@ -71,9 +71,7 @@ public final class Main implements Runnable {
     }
 
     static String firstLine(Throwable ex) {
-        String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return dip.engine.NativeErrors.firstLine(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

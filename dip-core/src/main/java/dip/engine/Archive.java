@@ -63,7 +63,7 @@ public final class Archive {
             try {
                 archive.load_from(file.toString());
             } catch (RuntimeException e) {
-                throw new IOException(file + ": not a dip checkpoint (" + firstLine(e.getMessage()) + ")");
+                throw new IOException(file + ": not a dip checkpoint (" + NativeErrors.firstLine(e.getMessage()) + ")");
             }
         }
 
@@ -90,11 +90,4 @@ public final class Archive {
         }
     }
 
-    private static String firstLine(String m) {
-        if (m == null) {
-            return "unreadable";
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

@@ -3,6 +3,7 @@ package dip.fit;
 import dip.engine.Adam;
 import dip.engine.Archive;
 import dip.engine.Engine;
+import dip.engine.NativeErrors;
 import dip.engine.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,15 +58,8 @@ final class Checkpoint {
             Engine.setRngState(r.tensor("rng"));
             return c;
         } catch (IOException | RuntimeException e) {
-            throw new CheckpointException("cannot resume from " + file + ": " + firstLine(e.getMessage()), false);
+            throw new CheckpointException("cannot resume from " + file + ": " + NativeErrors.firstLine(e.getMessage()), false);
         }
     }
 
-    private static String firstLine(String m) {
-        if (m == null) {
-            return "unreadable";
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }
