@@ -98,13 +98,15 @@ final class BenchCase {
 
     int pixels() { return groundTruth.pixels(); }
 
-    /** Every image the task's methods evaluate, by method: the fit's outputs, bicubic, the noisy input. */
-    Map<Method, Image> outputs(FitResult fit) {
+    /** Every image the task's methods evaluate, by method: the fit's outputs, bicubic, the noisy input, the stop study's. */
+    Map<Method, Image> outputs(FitResult fit, StopStudy study) {
         Map<Method, Image> out = new LinkedHashMap<>();
         for (Method m : benchTask.methods()) {
             out.put(m, switch (m) {
                 case DIP -> fit.output();
                 case DIP_AVERAGE -> fit.average();
+                case DIP_ORACLE -> study.oracleOutput();
+                case DIP_AUTO_STOP -> study.stopOutput();
                 case BICUBIC -> Resize.upscaleBicubic(observation, benchTask.factor());
                 case NOISY -> observation;
             });

@@ -16,7 +16,7 @@ public enum BenchTask {
      * which is what this table reproduces, so the recipe is Recipe.DENOISE with 1800 iterations.
      */
     DENOISE("denoise", 1, Recipe.DENOISE.withIterations(1800), Protocol.RGB,
-            List.of(Method.DIP, Method.DIP_AVERAGE, Method.NOISY), "denoise"),
+            List.of(Method.DIP, Method.DIP_AVERAGE, Method.DIP_ORACLE, Method.DIP_AUTO_STOP, Method.NOISY), "denoise"),
     /** The 50%-missing-pixels restoration table (grey images, lr 0.001, 11000 iterations). */
     INPAINT("inpaint", 1, Recipe.RESTORE_PIXELS, Protocol.RGB, List.of(Method.DIP), "inpaint");
 
@@ -45,7 +45,11 @@ public enum BenchTask {
 
     /** One evaluated image per method; the key names its columns and matches published.csv's method column. */
     public enum Method {
-        DIP("dip"), DIP_AVERAGE("dip_average"), BICUBIC("bicubic"), NOISY("noisy");
+        DIP("dip"), DIP_AVERAGE("dip_average"), BICUBIC("bicubic"), NOISY("noisy"),
+        /** The output at the best iteration by ground truth: the peak no stopping rule can beat. */
+        DIP_ORACLE("dip_oracle"),
+        /** The output the automatic stop (variance of recent outputs, no ground truth) keeps. */
+        DIP_AUTO_STOP("dip_auto_stop");
 
         private final String key;
 

@@ -11,9 +11,13 @@ import java.util.Map;
  * @param psnr    by method key, under the task's protocol
  * @param ssim    by method key, on the same pixels as the PSNR
  * @param seconds wall time of the fit (0 for methods without one)
+ * @param oracleIteration     the iteration of the best output by ground truth (0: not studied)
+ * @param stopIteration       where the automatic stop stopped (0: it did not within the fit, or not studied)
+ * @param stopOutputIteration the iteration of the output the automatic stop kept (0: not studied)
  */
 public record ImageResult(String image, int height, int width, int iterations, double seconds, int backtracks,
-                          Map<String, Double> psnr, Map<String, Double> ssim) {
+                          Map<String, Double> psnr, Map<String, Double> ssim,
+                          int oracleIteration, int stopIteration, int stopOutputIteration) {
     public ImageResult {
         psnr = Map.copyOf(psnr);
         ssim = Map.copyOf(ssim);
@@ -38,6 +42,9 @@ public record ImageResult(String image, int height, int width, int iterations, d
         row.put("width", Integer.toString(width));
         row.put("seconds", String.format(Locale.ROOT, "%.2f", seconds));
         row.put("backtracks", Integer.toString(backtracks));
+        row.put("oracle_iteration", oracleIteration == 0 ? "" : Integer.toString(oracleIteration));
+        row.put("stop_iteration", stopIteration == 0 ? "" : Integer.toString(stopIteration));
+        row.put("stop_output_iteration", stopOutputIteration == 0 ? "" : Integer.toString(stopOutputIteration));
         for (Method m : cfg.task().methods()) {
             row.put("psnr_" + m.key(), number(psnr.get(m.key())));
             row.put("ssim_" + m.key(), number(ssim.get(m.key())));
@@ -54,7 +61,14 @@ public record ImageResult(String image, int height, int width, int iterations, d
             ssim.put(m.key(), parse(row, "ssim_" + m.key()));
         }
         return new ImageResult(row.get("image"), parse(row, "height").intValue(), parse(row, "width").intValue(),
-                parse(row, "iterations").intValue(), parse(row, "seconds"), parse(row, "backtracks").intValue(), psnr, ssim);
+                parse(row, "iterations").intValue(), parse(row, "seconds"), parse(row, "backtracks").intValue(), psnr, ssim,
+                optionalInt(row, "oracle_iteration"), optionalInt(row, "stop_iteration"), optionalInt(row, "stop_output_iteration"));
+    }
+
+    /** A column that older results.csv files lack, or that is empty when it does not apply: 0. */
+    private static int optionalInt(Map<String, String> row, String column) {
+        String v = row.get(column);
+        return v == null || v.isEmpty() ? 0 : parse(row, column).intValue();
     }
 
     static String number(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.4f", v); }

@@ -1,33 +1,18 @@
 package dip.bench;
 
+import dip.engine.Cpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** What the benchmark ran on: CPU model, the widest matrix instructions it has, memory readings. */
 public final class Machine {
     private Machine() {}
 
-    public static String cpuModel() {
-        return cpuinfoField("model name").orElse(System.getProperty("os.arch"));
-    }
+    public static String cpuModel() { return Cpu.model(); }
 
     /** AMX-BF16, AVX512-BF16, AVX-512, AVX2 or baseline: what oneDNN can use for convolutions. */
-    public static String instructionSet() {
-        String flags = cpuinfoField("flags").orElse("");
-        List<String> f = List.of(flags.split("\\s+"));
-        if (f.contains("amx_bf16")) {
-            return "AMX-BF16";
-        }
-        if (f.contains("avx512_bf16")) {
-            return "AVX512-BF16";
-        }
-        if (f.contains("avx512f")) {
-            return "AVX-512";
-        }
-        return f.contains("avx2") ? "AVX2" : "SSE";
-    }
+    public static String instructionSet() { return Cpu.instructionSet(); }
 
     public static int cores() { return Runtime.getRuntime().availableProcessors(); }
 
@@ -48,18 +33,5 @@ public final class Machine {
             // not Linux: no reading
         }
         return Double.NaN;
-    }
-
-    private static java.util.Optional<String> cpuinfoField(String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith(key)) {
-                    return java.util.Optional.of(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        } catch (IOException e) {
-            // not Linux
-        }
-        return java.util.Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import dip.engine.Engine;
 import dip.fit.FitResult;
 import dip.fit.FitSettings;
 import dip.fit.Fitter;
+import dip.fit.VarianceStop;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.ImageWriteException;
@@ -126,9 +127,15 @@ public final class QualityBenchmark {
         Engine.seed(cfg.seed());
         Net net = cfg.nets().create(cfg.preset(), 32, task.outputChannels());
         NetInput input = NetPresets.meshgridInput(cfg.preset()) ? NetInput.MESHGRID : NetInput.NOISE;
-        DeepPrior prior = new DeepPrior(net, input, settings.regNoise(), task.outputHeight(), task.outputWidth());
+        DeepPrior prior = new DeepPrior(net, input, settings.regNoise(), task.outputHeight(), task.outputWidth(),
+                cfg.precision());
         long pixels = c.pixels();
+        boolean studyStop = cfg.task().methods().contains(Method.DIP_AUTO_STOP);
+        StopStudy study = studyStop ? new StopStudy(VarianceStop.defaults(), c::psnr) : null;
         FitResult fit = new Fitter().fit(task, prior, settings, null, p -> {
+            if (study != null) {
+                study.observe(p);
+            }
             double left = eta.secondsLeft(p.elapsedSeconds(), pixels * p.iteration());
             listener.onIteration(new QualityListener.ImageProgress(index, count, c.name, p.iteration(), p.iterations(),
                     p.loss(), p.elapsedSeconds(), left));
@@ -136,7 +143,7 @@ public final class QualityBenchmark {
         eta.finished(fit.seconds(), pixels * fit.iterations());
         Map<String, Double> psnr = new LinkedHashMap<>();
         Map<String, Double> ssim = new LinkedHashMap<>();
-        for (Map.Entry<Method, Image> o : c.outputs(fit).entrySet()) {
+        for (Map.Entry<Method, Image> o : c.outputs(fit, study).entrySet()) {
             Method m = o.getKey();
             psnr.put(m.key(), c.psnr(o.getValue()));
             ssim.put(m.key(), c.ssim(o.getValue()));
@@ -144,8 +151,12 @@ public final class QualityBenchmark {
                 write(o.getValue(), imagesDir.resolve(c.name + "_" + m.key() + ".png"));
             }
         }
+        if (study != null) {
+            study.writeCurve(imagesDir.resolve(c.name + "_curve.csv"));
+        }
         return new ImageResult(c.name, c.groundTruth.height(), c.groundTruth.width(), fit.iterations(), fit.seconds(),
-                fit.backtracks(), psnr, ssim);
+                fit.backtracks(), psnr, ssim, study == null ? 0 : study.oracleIteration(),
+                study == null ? 0 : study.stopIteration(), study == null ? 0 : study.stopOutputIterationOrBest());
     }
 
     private static void write(Image img, Path file) {

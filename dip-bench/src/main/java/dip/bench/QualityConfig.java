@@ -1,6 +1,7 @@
 package dip.bench;
 
 import dip.engine.Engine;
+import dip.engine.Precision;
 import dip.fit.FitSettings;
 import dip.fit.Recipe;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,10 @@ import java.util.Locale;
  * @param iterations overrides the task's recipe (null: the recipe's)
  * @param centreCrop evaluate on the N×N centre crop of every image (null: whole images, the paper's protocol)
  * @param preset     net preset (null: the recipe's); built by {@code nets}
+ * @param precision  the net's number format (null: {@link Precision#forThisCpu()})
  */
 public record QualityConfig(BenchTask task, Path data, List<String> images, Integer iterations, Path out,
-                            Integer centreCrop, long seed, int threads, String preset, NetFactory nets) {
+                            Integer centreCrop, long seed, int threads, String preset, NetFactory nets, Precision precision) {
     /** Smallest crop: SSIM needs 11×11 and the SR protocol crops to a multiple of 32. */
     public static final int MIN_CROP = 11;
     /** The LR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
@@ -48,31 +50,36 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         if (nets == null) {
             nets = NetFactory.PRESETS;
         }
+        if (precision == null) {
+            precision = Precision.forThisCpu();
+        }
     }
 
     /** The paper's settings for the task on every image of the folder, seed 0, all cores. */
     public static QualityConfig of(BenchTask task, Path data) {
-        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null);
+        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null, null);
     }
 
     public static Path defaultOut(BenchTask task) { return Path.of("bench-out", "quality-" + task.cliName()); }
 
-    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, nets); }
+    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, nets, precision); }
 
-    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, nets); }
+    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, nets, precision); }
 
-    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, nets); }
+    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, nets, precision); }
 
-    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, nets); }
+    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, nets, precision); }
 
-    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, nets); }
+    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, nets, precision); }
 
-    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, nets); }
+    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, nets, precision); }
 
     /** A net other than the recipe's, built by {@code factory} (tests use a tiny one). */
     public QualityConfig withNet(String name, NetFactory factory) {
-        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, factory);
+        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, factory, precision);
     }
+
+    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, nets, v); }
 
     public boolean cropped() { return centreCrop != null; }
 
@@ -92,9 +99,10 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
     public String settingsHash() {
         FitSettings s = fitSettings();
         String canonical = String.format(Locale.ROOT,
-                "v1;task=%s;preset=%s;iterations=%d;lr=%s;reg=%s;seed=%d;crop=%s;decay=%s;backtrack=%s;protocol=%s",
+                "v1;task=%s;preset=%s;iterations=%d;lr=%s;reg=%s;seed=%d;crop=%s;decay=%s;backtrack=%s;protocol=%s%s",
                 task.cliName(), preset, s.iterations(), s.lr(), s.regNoise(), seed,
-                centreCrop == null ? "none" : centreCrop, s.averageDecay(), s.backtrackDb(), task.protocol().key());
+                centreCrop == null ? "none" : centreCrop, s.averageDecay(), s.backtrackDb(), task.protocol().key(),
+                precision == Precision.FP32 ? "" : ";precision=" + precision.label()); // fp32 rows of earlier runs stay valid
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);
@@ -103,8 +111,9 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         }
     }
 
-    /** A readable folder name for this run's images, e.g. skip-2000it-seed0-crop64. */
+    /** A readable folder name for this run's images, e.g. skip-2000it-seed0-crop64-bf16. */
     public String label() {
-        return preset + "-" + fitSettings().iterations() + "it-seed" + seed + (centreCrop == null ? "" : "-crop" + centreCrop);
+        return preset + "-" + fitSettings().iterations() + "it-seed" + seed + (centreCrop == null ? "" : "-crop" + centreCrop)
+                + (precision == Precision.FP32 ? "" : "-" + precision.label());
     }
 }

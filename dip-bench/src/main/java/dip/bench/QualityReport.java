@@ -37,11 +37,27 @@ final class QualityReport {
         }
         sb.append("- published: ").append(published.task() == null ? "none found"
                 : published.file() + ", task " + published.task() + (published.set() == null ? "" : ", set " + published.set())).append('\n');
+        sb.append("- precision: ").append(cfg.precision().label()).append('\n');
+        if (task.methods().contains(Method.DIP_AUTO_STOP)) {
+            sb.append("- dip_oracle: the output at the best iteration by ground truth; dip_auto_stop: the output kept by the"
+                    + " automatic stop (variance of the last 100 outputs, patience 1000; no ground truth), watched on the same"
+                    + " fit; 'auto-stop it' is where it would have stopped (none: not within the fit)\n");
+        }
         sb.append("- images: ").append(results.size()).append(" of ").append(total).append(" done\n\n");
 
         List<String> head = new ArrayList<>(List.of("image", "size", "iterations", "seconds"));
         List<Function<ImageResult, String>> cells = new ArrayList<>();
         List<Function<List<ImageResult>, String>> averages = new ArrayList<>();
+        boolean stopStudy = task.methods().contains(Method.DIP_AUTO_STOP);
+        if (stopStudy) {
+            head.add("oracle it");
+            cells.add(r -> Integer.toString(r.oracleIteration()));
+            averages.add(rs -> fmt(rs.stream().mapToDouble(ImageResult::oracleIteration).average().orElse(Double.NaN), "%.0f"));
+            head.add("auto-stop it (output it)");
+            cells.add(r -> (r.stopIteration() == 0 ? "none" : Integer.toString(r.stopIteration())) + " (" + r.stopOutputIteration() + ")");
+            averages.add(rs -> rs.stream().allMatch(r -> r.stopIteration() > 0)
+                    ? fmt(rs.stream().mapToDouble(ImageResult::stopIteration).average().orElse(Double.NaN), "%.0f") : "");
+        }
         for (Method m : task.methods()) {
             head.add("PSNR " + m.key());
             cells.add(r -> fmt(r.psnr(m), "%.2f"));

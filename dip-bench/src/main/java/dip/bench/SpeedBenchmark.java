@@ -1,6 +1,7 @@
 package dip.bench;
 
 import dip.engine.Engine;
+import dip.engine.Precision;
 import dip.fit.FitSettings;
 import dip.fit.Fitter;
 import dip.image.Image;
@@ -21,19 +22,19 @@ import java.util.SplittableRandom;
  */
 public final class SpeedBenchmark {
     /** One size's measurement. rssStartMiB/rssEndMiB: RSS after warm-up and after the timed iterations. */
-    public record Row(int size, int threads, double medianSeconds, double minSeconds, double maxSeconds,
+    public record Row(Precision precision, int size, int threads, double medianSeconds, double minSeconds, double maxSeconds,
                       double forwardGmac, double peakRssMiB, double rssStartMiB, double rssEndMiB) {
         public double gflops() { return forwardGmac * 2 * 3 / medianSeconds; }
     }
 
     private SpeedBenchmark() {}
 
-    public static Row measure(String arch, int size, int threads, int warmup, int iterations) {
+    public static Row measure(String arch, Precision precision, int size, int threads, int warmup, int iterations) {
         Engine.init(threads);
         Engine.seed(0);
         Net net = NetPresets.byName(arch, 32, 3);
         Image target = randomImage(size, 1);
-        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, size, size);
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, size, size, precision);
         double[] times = new double[warmup + iterations];
         double[] rssAfterWarmup = {Double.NaN};
         double[] rssAtEnd = {Double.NaN};
@@ -54,29 +55,44 @@ public final class SpeedBenchmark {
         double median = timed.length % 2 == 1 ? timed[timed.length / 2]
                 : (timed[timed.length / 2 - 1] + timed[timed.length / 2]) / 2;
         long canvas = prior.input().size(2); // small sizes run on the net's minimum canvas
-        return new Row(size, threads, median, timed[0], timed[timed.length - 1], net.forwardMacs(canvas, canvas) / 1e9,
+        return new Row(precision, size, threads, median, timed[0], timed[timed.length - 1], net.forwardMacs(canvas, canvas) / 1e9,
                 Machine.peakRssMiB(), rssAfterWarmup[0], rssAtEnd[0]);
     }
 
-    public static List<Row> run(String arch, List<Integer> sizes, int threads, int warmup, int iterations) {
+    /**
+     * Every size in every precision, sizes ascending (so the process's peak RSS belongs to the size in its row;
+     * within a size, bf16 runs before fp32 for the same reason: it needs less memory).
+     */
+    public static List<Row> run(String arch, List<Precision> precisions, List<Integer> sizes, int threads, int warmup,
+                                int iterations) {
         List<Row> rows = new ArrayList<>();
-        for (int s : sizes.stream().sorted().toList()) { // ascending, so the process peak RSS belongs to this size
-            rows.add(measure(arch, s, threads, warmup, iterations));
+        List<Precision> order = precisions.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+        for (int s : sizes.stream().sorted().toList()) {
+            for (Precision p : order) {
+                rows.add(measure(arch, p, s, threads, warmup, iterations));
+            }
         }
         return rows;
     }
 
-    /** The table as Markdown, headed by the machine it ran on. */
+    /**
+     * The table as Markdown, headed by the machine it ran on. "vs fp32" is the speed-up over the fp32 row of the
+     * same size in the same run; "of peak" the share of the cores' peak for that precision ({@link PeakFlops}).
+     */
     public static String table(String arch, List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("CPU: %s, %d cores, instruction set: %s; %s; net: %s, fp32%n%n",
+        sb.append(String.format("CPU: %s, %d cores, instruction set: %s; %s; net: %s%n%n",
                 Machine.cpuModel(), Machine.cores(), Machine.instructionSet(), Engine.version(), arch));
-        sb.append("| size | threads | s/iter median | min–max | GMAC fwd | GFLOP/s | peak RSS MiB | RSS after warm-up → end MiB |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
+        sb.append("| size | precision | threads | s/iter median | min–max | vs fp32 | GMAC fwd | GFLOP/s | of peak | peak RSS MiB | RSS after warm-up → end MiB |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            sb.append(String.format("| %d² | %d | %.3f | %.3f–%.3f | %.1f | %.0f | %.0f | %.0f → %.0f |%n", r.size(), r.threads(),
-                    r.medianSeconds(), r.minSeconds(), r.maxSeconds(), r.forwardGmac(), r.gflops(), r.peakRssMiB(),
-                    r.rssStartMiB(), r.rssEndMiB()));
+            String ratio = rows.stream().filter(o -> o.size() == r.size() && o.precision() == Precision.FP32)
+                    .findFirst().map(f -> String.format("%.2f×", f.medianSeconds() / r.medianSeconds())).orElse("–");
+            double peak = PeakFlops.gflops(r.precision(), r.threads());
+            String share = Double.isNaN(peak) ? "–" : String.format("%.0f%%", 100 * r.gflops() / peak);
+            sb.append(String.format("| %d² | %s | %d | %.3f | %.3f–%.3f | %s | %.1f | %.0f | %s | %.0f | %.0f → %.0f |%n",
+                    r.size(), r.precision().label(), r.threads(), r.medianSeconds(), r.minSeconds(), r.maxSeconds(), ratio,
+                    r.forwardGmac(), r.gflops(), share, r.peakRssMiB(), r.rssStartMiB(), r.rssEndMiB()));
         }
         return sb.toString();
     }

@@ -112,13 +112,22 @@ class QualityBenchmarkTest {
         List<String> csv = Files.readAllLines(cfg.out().resolve("results.csv"));
         assertEquals(3, csv.size());
         for (String col : List.of("image", "task", "preset", "iterations", "seed", "settings_hash", "protocol",
-                "seconds", "psnr_dip", "ssim_dip", "psnr_dip_average", "psnr_noisy")) {
+                "seconds", "psnr_dip", "ssim_dip", "psnr_dip_average", "psnr_noisy", "psnr_dip_oracle", "psnr_dip_auto_stop",
+                "oracle_iteration", "stop_iteration", "stop_output_iteration")) {
             assertTrue(ResultsStore.split(csv.get(0)).contains(col), col + " missing from " + csv.get(0));
         }
         String md = Files.readString(cfg.out().resolve("results.md"));
         assertEquals(o.markdown(), md);
-        assertTrue(md.contains("| image | size | iterations | seconds | PSNR dip |"), md);
+        assertTrue(md.contains("| image | size | iterations | seconds | oracle it | auto-stop it (output it) | PSNR dip |"), md);
         assertTrue(md.contains("**average (2)**"), md);
+        // The stop study: the oracle is the best output by ground truth, so no worse than the final output.
+        for (ImageResult r : o.results()) {
+            assertTrue(r.psnr(Method.DIP_ORACLE) >= r.psnr(Method.DIP) - 1e-9, r.toString());
+            assertTrue(r.oracleIteration() >= 1 && r.oracleIteration() <= r.iterations(), r.toString());
+        }
+        List<String> curve = Files.readAllLines(cfg.out().resolve(cfg.label()).resolve("a_curve.csv"));
+        assertEquals("iteration,psnr_output,psnr_average,variance", curve.get(0));
+        assertEquals(1 + o.results().get(0).iterations(), curve.size());
 
         Counting second = new Counting();
         QualityBenchmark.Outcome again = QualityBenchmark.run(cfg, second);

@@ -1,7 +1,9 @@
 package dip.cli;
 
 import dip.bench.SpeedBenchmark;
+import dip.engine.Cpu;
 import dip.engine.Engine;
+import dip.engine.Precision;
 import dip.net.NetPresets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +33,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--threads", description = "CPU threads (default: all cores).")
         Integer threads;
 
+        @Option(names = "--precision", split = ",", defaultValue = "fp32,bf16",
+                description = "Precisions to time, comma-separated: fp32, bf16 (default: ${DEFAULT-VALUE}; bf16 only where "
+                        + "the CPU has bf16 instructions).")
+        List<String> precisions;
+
         @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
@@ -46,7 +53,22 @@ public final class BenchCommand implements Runnable {
                 throw new UserError(ExitCode.USAGE, "--iterations must be positive, --warmup and --sizes not negative");
             }
             int t = threads == null ? Engine.defaultThreads() : threads;
-            List<SpeedBenchmark.Row> rows = SpeedBenchmark.run(arch, sizes, t, warmup, iterations);
+            List<Precision> chosen = new java.util.ArrayList<>();
+            for (String p : precisions) {
+                try {
+                    chosen.add(Precision.parse(p));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(ExitCode.USAGE, e.getMessage());
+                }
+            }
+            if (chosen.contains(Precision.BF16) && !Cpu.hasNativeBf16()) {
+                System.err.println("dip: note: this CPU (" + Cpu.instructionSet() + ") has no bf16 instructions; timing fp32 only");
+                chosen.remove(Precision.BF16);
+                if (chosen.isEmpty()) {
+                    chosen.add(Precision.FP32);
+                }
+            }
+            List<SpeedBenchmark.Row> rows = SpeedBenchmark.run(arch, chosen, sizes, t, warmup, iterations);
             System.out.print(SpeedBenchmark.table(arch, rows));
             return ExitCode.OK;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** ./dip bench quality: one of the paper's PSNR tables, reproduced on a benchmark folder. */
@@ -55,6 +56,9 @@ public final class BenchQualityCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all cores).")
     Integer threads;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--net", paramLabel = "NAME", description = "Net preset (default: the task's, skip).")
     String net;
 
@@ -86,7 +90,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
         }
         try {
             return new QualityConfig(t, data, images, iterations, out, centreCrop, seed,
-                    threads == null ? Engine.defaultThreads() : threads, net, null);
+                    threads == null ? Engine.defaultThreads() : threads, net, null, precision.resolve());
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }

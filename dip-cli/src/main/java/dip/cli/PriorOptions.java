@@ -29,6 +29,9 @@ public final class PriorOptions {
     String preset;
 
     @Mixin
+    PrecisionOption precision;
+
+    @Mixin
     NetOptions shape;
 
     void validate() {
@@ -38,6 +41,7 @@ public final class PriorOptions {
         if (tvWeight != null && !(tvWeight >= 0)) {
             throw new UserError(ExitCode.USAGE, "--tv-weight must be zero or positive, got " + tvWeight);
         }
+        precision.resolve();
         String name = arch != null ? arch : preset;
         if (name != null && !NetPresets.names().contains(name)) {
             throw new UserError(ExitCode.USAGE, "unknown net '" + name + "'; choose one of " + String.join(", ", NetPresets.names()));
@@ -55,7 +59,7 @@ public final class PriorOptions {
                         ? shape.build(NetOptions.Arch.skip, task.outputChannels())
                         : NetPresets.byName(name, shape.inputDepth, task.outputChannels());
                 NetInput input = NetPresets.meshgridInput(name) ? NetInput.MESHGRID : NetInput.NOISE;
-                yield new DeepPrior(net, input, regNoise, task.outputHeight(), task.outputWidth());
+                yield new DeepPrior(net, input, regNoise, task.outputHeight(), task.outputWidth(), precision.resolve());
             }
         };
     }

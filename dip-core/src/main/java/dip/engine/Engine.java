@@ -22,6 +22,12 @@ public final class Engine {
             NativeLoader.load();
             // One inter-op thread: DIP runs one graph at a time and extra pools only compete for cores.
             torch.set_num_interop_threads(1);
+            // NNPACK is never the fastest path for batch-1 convolutions, and on CPUs it does not know
+            // (AMD Zen 5) its failed start-up prints a warning at every convolution.
+            torch.globalContext().setUserEnabledNNPACK(false);
+            if (!Boolean.getBoolean("dip.keepDenormals")) {
+                torch.globalContext().setFlushDenormal(true);
+            }
             loaded = true;
         }
         // OpenMP's thread count is a per-thread setting: set it on the thread that will compute.

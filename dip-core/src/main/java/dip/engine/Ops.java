@@ -11,6 +11,16 @@ public final class Ops {
 
     /** 2-D convolution, no padding (pad explicitly: the nets use reflection padding). */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride) {
+        // Channels-last (NHWC): oneDNN then convolves without reordering to its blocked layout, which is faster
+        // on AVX-512 (AMD Zen 5, 256², bf16: 0.49 vs 0.78 s per iteration; fp32: 0.98 vs 1.11) and avoids a
+        // oneDNN 3.7 bug: with a channel count that is not a multiple of 16 (the skip net's 128 + 4) its blocked
+        // bf16 kernels sporadically turned whole output channels into NaN.
+        x = x.channelsLast();
+        // Weights are kept fp32; a bf16 input (a bf16 fit) takes them cast to bf16, differentiably.
+        if (x.isBf16()) {
+            weight = Precision.BF16.cast(weight);
+            bias = bias == null ? null : Precision.BF16.cast(bias);
+        }
         long[] s = {stride, stride};
         long[] zero = {0, 0};
         long[] one = {1, 1};
@@ -18,14 +28,8 @@ public final class Ops {
                 s, zero, one, 1));
     }
 
-    /** Convolution of every channel with the same single-channel kernel (1×1×k×k), stride s, no padding. */
-    public static Tensor convEachChannel(Tensor x, Tensor kernel, int stride) {
-        long n = x.size(0);
-        long c = x.size(1);
-        Tensor planes = x.reshape(n * c, 1, x.size(2), x.size(3));
-        Tensor y = conv2d(planes, kernel, null, stride);
-        return y.reshape(n, c, y.size(2), y.size(3));
-    }
+    /** Matrix product over the last two axes, broadcast over the others (torch.matmul). */
+    public static Tensor matmul(Tensor a, Tensor b) { return new Tensor(torch.matmul(a.t, b.t)); }
 
     /** Reflection padding by p on every side (PyTorch's ReflectionPad2d). */
     public static Tensor reflectPad(Tensor x, int p) {
@@ -43,7 +47,10 @@ public final class Ops {
         return new Tensor(torch.replication_pad2d(x.t, p, p, p, p));
     }
 
-    /** BatchNorm in training mode: per-channel batch statistics, biased variance, no running stats. */
+    /**
+     * BatchNorm in training mode: per-channel batch statistics, biased variance, no running stats. On a bf16
+     * input, libtorch accumulates the statistics in fp32 and takes γ, β in fp32.
+     */
     public static Tensor batchNorm(Tensor x, Tensor gamma, Tensor beta, double eps) {
         return new Tensor(torch.batch_norm(x.t, new TensorOptional(gamma.t), new TensorOptional(beta.t),
                 new TensorOptional(), new TensorOptional(), true, 0.1, eps, false));
@@ -55,7 +62,8 @@ public final class Ops {
 
     public static Tensor relu(Tensor x) { return new Tensor(torch.relu(x.t)); }
 
-    public static Tensor sigmoid(Tensor x) { return new Tensor(torch.sigmoid(x.t)); }
+    /** Sigmoid, always in fp32: it makes the image, whose steps are finer than bf16's near 1. */
+    public static Tensor sigmoid(Tensor x) { return new Tensor(torch.sigmoid(Precision.FP32.cast(x).t)); }
 
     /** ×2 bilinear upsampling, align_corners = false. */
     public static Tensor upsampleBilinear2x(Tensor x) {
@@ -79,7 +87,9 @@ public final class Ops {
     }
 
     /** mean((a − b)²) over all elements. */
-    public static Tensor mse(Tensor a, Tensor b) { return new Tensor(torch.mse_loss(a.t, b.t)); }
+    public static Tensor mse(Tensor a, Tensor b) {
+        return new Tensor(torch.mse_loss(Precision.FP32.cast(a).t, Precision.FP32.cast(b).t));
+    }
 
     /** Clamp to [lo, hi]. */
     public static Tensor clamp(Tensor x, double lo, double hi) {

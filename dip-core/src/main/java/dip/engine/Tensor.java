@@ -61,6 +61,12 @@ public final class Tensor {
 
     public long numel() { return t.numel(); }
 
+    /** True when stored as bfloat16 (the activations of a bf16 fit). */
+    public boolean isBf16() { return is(torch.ScalarType.BFloat16); }
+
+    /** Compared by value: JavaCPP returns a fresh enum object for a native ScalarType, so == is always false. */
+    boolean is(torch.ScalarType type) { return t.scalar_type().value == type.value; }
+
     public float[] toArray() {
         org.bytedeco.pytorch.Tensor c = t.detach().to(torch.ScalarType.Float).contiguous();
         float[] out = new float[(int) c.numel()];
@@ -92,6 +98,9 @@ public final class Tensor {
 
     /** The same values in another shape (a view when possible). */
     public Tensor reshape(long... shape) { return new Tensor(t.reshape(shape)); }
+
+    /** The last two axes swapped (a view). */
+    public Tensor transpose() { return new Tensor(t.transpose(-2, -1)); }
 
     /** Element-wise square root. */
     public Tensor sqrt() { return new Tensor(t.sqrt()); }

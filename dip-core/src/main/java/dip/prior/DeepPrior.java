@@ -1,5 +1,6 @@
 package dip.prior;
 
+import dip.engine.Precision;
 import dip.engine.Tensor;
 import dip.image.Padding;
 import dip.net.Net;
@@ -13,6 +14,7 @@ public final class DeepPrior implements Prior {
     private final Net net;
     private final Tensor z;
     private final double regNoise;
+    private final Precision precision;
     private final int height;
     private final int width;
     private final int top;
@@ -20,7 +22,13 @@ public final class DeepPrior implements Prior {
 
     /** Draws z from the current seeded generator: seed first, then build the net, then this. */
     public DeepPrior(Net net, NetInput input, double regNoise, int height, int width) {
+        this(net, input, regNoise, height, width, Precision.FP32);
+    }
+
+    /** As above, the net computing in the given precision (its weights and the output stay fp32). */
+    public DeepPrior(Net net, NetInput input, double regNoise, int height, int width, Precision precision) {
         this.net = net;
+        this.precision = precision;
         this.regNoise = regNoise;
         this.height = height;
         this.width = width;
@@ -34,7 +42,7 @@ public final class DeepPrior implements Prior {
     @Override
     public Tensor render(boolean perturbed) {
         Tensor in = perturbed && regNoise > 0 ? z.plus(Tensor.normal(regNoise, z.shape())) : z;
-        Tensor out = net.forward(in);
+        Tensor out = Precision.FP32.cast(net.forward(precision.cast(in)));
         if (out.size(2) != height || out.size(3) != width) {
             out = out.narrow(2, top, height).narrow(3, left, width);
         }
@@ -50,18 +58,23 @@ public final class DeepPrior implements Prior {
      * The resident memory a fit with this prior needs, in bytes: a fixed 500 MiB (JVM, libtorch),
      * 1.5 × the forward activations (autograd's saved tensors and the gradients in flight) and 16 bytes
      * per parameter (weights, gradients, Adam's two moments). Calibrated on the default net: measured
-     * peak RSS 619 / 1215 / 3455 MiB at 128² / 256² / 512², estimate 700 / 1297 / 3680 MiB.
+     * peak RSS 619 / 1215 / 3455 MiB at 128² / 256² / 512², estimate 700 / 1297 / 3680 MiB. In bf16 the
+     * activations take 2 bytes instead of 4.
      */
     public long estimatedBytes() {
         long h = z.size(2);
         long w = z.size(3);
-        return (500L << 20) + (long) (1.5 * 4 * net.activationElements(h, w)) + 16 * net.parameterCount();
+        int bytesPerActivation = precision == Precision.BF16 ? 2 : 4;
+        return (500L << 20) + (long) (1.5 * bytesPerActivation * net.activationElements(h, w)) + 16 * net.parameterCount();
     }
+
+    public Precision precision() { return precision; }
 
     public Tensor input() { return z; }
 
     @Override
     public String describe() {
-        return "deep image prior (" + net.name() + ", " + net.parameterCount() + " parameters, reg noise " + regNoise + ")";
+        return "deep image prior (" + net.name() + ", " + net.parameterCount() + " parameters, reg noise " + regNoise
+                + (precision == Precision.FP32 ? "" : ", " + precision.label()) + ")";
     }
 }

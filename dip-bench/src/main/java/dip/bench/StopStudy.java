@@ -1,0 +1,94 @@
+package dip.bench;
+
+import dip.engine.Scope;
+import dip.engine.Tensor;
+import dip.fit.Progress;
+import dip.fit.VarianceStop;
+import dip.image.Image;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Watches a fixed-length fit to compare stopping rules on it afterwards, without changing it: the PSNR of
+ * every output against the ground truth (the oracle peak: the best iteration by ground truth) and what the
+ * automatic stop ({@link VarianceStop}, no ground truth) would have done — the iteration where it stops and
+ * the output it keeps. The whole curve (PSNR of output and average, variance of recent outputs) is kept for
+ * a CSV, so other patience values can be judged from it.
+ */
+final class StopStudy {
+    private final VarianceStop stop;
+    private final ToDoubleFunction<Image> psnr;
+    private final List<double[]> curve = new ArrayList<>();
+    private double bestPsnr = Double.NEGATIVE_INFINITY;
+    private int bestIteration;
+    private Image bestOutput;
+    private int stopIteration;
+    private int stopOutputIteration;
+    private Image stopOutput;
+    private Image lastOutput;
+    private int lastIteration;
+
+    StopStudy(VarianceStop stop, ToDoubleFunction<Image> psnr) {
+        this.stop = stop;
+        this.psnr = psnr;
+    }
+
+    void observe(Progress p) {
+        Image out = p.output().get();
+        lastOutput = out;
+        lastIteration = p.iteration();
+        double q = psnr.applyAsDouble(out);
+        if (q > bestPsnr) {
+            bestPsnr = q;
+            bestIteration = p.iteration();
+            bestOutput = out;
+        }
+        if (stopIteration == 0) {
+            boolean stopNow;
+            try (Scope s = new Scope()) {
+                stopNow = stop.observe(p.iteration(), Tensor.of(out));
+            }
+            if (stopNow) {
+                stopIteration = p.iteration();
+                stopOutputIteration = stop.bestIteration();
+                stopOutput = stop.bestOutput();
+            }
+        }
+        curve.add(new double[] {p.iteration(), q, psnr.applyAsDouble(p.average().get()),
+                stopIteration == 0 ? stop.lastVariance() : Double.NaN});
+    }
+
+    /** The best output by ground truth and its iteration. */
+    Image oracleOutput() { return bestOutput; }
+
+    int oracleIteration() { return bestIteration; }
+
+    /** Where the automatic stop stopped (0: it did not within the fit), and the output it kept. */
+    int stopIteration() { return stopIteration; }
+
+    int stopOutputIteration() { return stopOutputIteration; }
+
+    /**
+     * The output the automatic stop kept; where it never stopped, its best so far (the variance minimum), and
+     * in a fit shorter than its window, the last output.
+     */
+    Image stopOutput() {
+        return stopOutput != null ? stopOutput : stop.bestOutput() != null ? stop.bestOutput() : lastOutput;
+    }
+
+    int stopOutputIterationOrBest() {
+        return stopOutput != null ? stopOutputIteration : stop.bestOutput() != null ? stop.bestIteration() : lastIteration;
+    }
+
+    void writeCurve(Path file) {
+        StringBuilder sb = new StringBuilder("iteration,psnr_output,psnr_average,variance\n");
+        for (double[] r : curve) {
+            sb.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%s%n", (int) r[0], r[1], r[2],
+                    Double.isNaN(r[3]) ? "" : String.format(Locale.ROOT, "%.6g", r[3])));
+        }
+        ResultsStore.writeAtomically(file, sb.toString());
+    }
+}
