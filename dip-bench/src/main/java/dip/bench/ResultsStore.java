@@ -86,10 +86,8 @@ public final class ResultsStore {
 
     /** Writes through a temporary file in the same folder, so readers never see half a file. */
     static void writeAtomically(Path file, String text) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dip.io.AtomicFiles.writeString(file, text);
         } catch (IOException e) {
             throw new BenchInputException(Problem.CANNOT_WRITE, "cannot write " + file + ": " + e.getMessage());
         }

@@ -70,8 +70,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "--scale must be 2, 4 or 8, got " + scale);
         }
         Path csv = OutputPaths.parentOf(output).resolve(output.getFileName().toString().replaceAll("(?i)\\.png$", "") + ".csv");
-        OutputPaths.checkImage(output, input);
-        OutputPaths.checkFile(csv, input);
+        OutputPaths.checkImage(output, fit.force(), input);
+        OutputPaths.checkFile(csv, fit.force(), input);
         Image read = ImageFiles.read(input).image();
         Engine.init(fit.threadCount());
 
@@ -145,10 +145,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static void writeAtomically(Path file, String text) {
-        Path temp = OutputPaths.parentOf(file).resolve("." + file.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, text);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dip.io.AtomicFiles.writeString(file, text);
         } catch (IOException e) {
             throw new UserError(ExitCode.OUTPUT, "cannot write " + file + ": " + e.getMessage());
         }

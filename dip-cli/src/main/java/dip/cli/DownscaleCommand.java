@@ -6,6 +6,7 @@ import dip.image.Resize;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +25,9 @@ public final class DownscaleCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "LR", description = "Low-resolution result (PNG).")
     Path output;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     @Option(names = "--cropped-hr", paramLabel = "PATH", description = "Also write the HR image cropped to a multiple of 32 (PNG).")
     Path croppedHr;
 
@@ -32,9 +36,9 @@ public final class DownscaleCommand implements Callable<Integer> {
         if (scale != 2 && scale != 4 && scale != 8) {
             throw new UserError(ExitCode.USAGE, "--scale must be 2, 4 or 8, got " + scale);
         }
-        OutputPaths.checkImage(output, input);
+        OutputPaths.checkImage(output, overwrite.force, input);
         if (croppedHr != null) {
-            OutputPaths.checkImage(croppedHr, input);
+            OutputPaths.checkImage(croppedHr, overwrite.force, input);
         }
         Image hr = ImageFiles.read(input).image();
         if (hr.height() < 32 || hr.width() < 32) {

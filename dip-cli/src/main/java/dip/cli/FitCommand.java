@@ -13,9 +13,12 @@ import dip.image.Montage;
 import dip.prior.DeepPrior;
 import dip.prior.Prior;
 import dip.task.Task;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,11 +29,23 @@ import picocli.CommandLine.Parameters;
  * and the prior, fit with progress/log/snapshots, write the results atomically, report the metrics.
  */
 abstract class FitCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "The degraded image (PNG, JPEG, BMP, TIFF; grey or RGB).")
-    Path input;
+    /** Smallest input side: a single pixel has no structure for a prior to restore. */
+    static final int MIN_SIDE = 2;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Restored image (PNG): the final output.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = {"The degraded image (PNG, JPEG, BMP, TIFF; grey or RGB).",
+            "Several images, or a directory of them, restore each one into the directory given by -o (a batch)."})
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT",
+            description = "Restored image (PNG): the final output. In a batch: the output directory (created if missing).")
     Path output;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/index.html: a self-contained page with the images, "
+            + "the loss and PSNR curves, the settings and the timing.")
+    Path report;
+
+    /** The image being restored: the input, or the current one of a batch. */
+    Path input;
 
     @Option(names = "--output-average", paramLabel = "PATH", description = "Also write the exponential average of the outputs (PNG).")
     Path outputAverage;
@@ -61,23 +76,39 @@ abstract class FitCommand implements Callable<Integer> {
         fit.validate();
         priorOptions.validate();
         validateOwnOptions();
+        if (inputs.size() == 1 && !Files.isDirectory(inputs.get(0))) {
+            input = inputs.get(0);
+            return restore();
+        }
+        return new Batch(this).run();
+    }
+
+    /** Restores {@link #input} into {@link #output} (and the other outputs asked for); returns the exit code. */
+    Integer restore() {
         for (Path p : new Path[] {output, outputAverage, comparison}) {
             if (p != null) {
-                OutputPaths.checkImage(p, input, fit.reference);
+                OutputPaths.checkImage(p, fit.force(), input, fit.reference);
             }
         }
+        if (report != null) {
+            FitReport.check(report, fit.force());
+        }
         if (fit.log != null) {
-            OutputPaths.checkFile(fit.log, input, fit.reference);
+            OutputPaths.checkFile(fit.log, fit.force(), input, fit.reference);
         }
         if (fit.snapshots != null) {
             OutputPaths.checkDirectory(fit.snapshots, fit.snapshots);
         }
         ImageFiles.ReadResult read = ImageFiles.read(input);
         read.warnings().forEach(w -> System.err.println("dip: warning: " + w));
+        if (read.image().height() < MIN_SIDE || read.image().width() < MIN_SIDE) {
+            throw new UserError(ExitCode.INPUT, input + " is " + read.image().width() + "x" + read.image().height()
+                    + " pixels: too small to restore (at least " + MIN_SIDE + "x" + MIN_SIDE + ")");
+        }
         Image reference = fit.reference == null ? null : ImageFiles.read(fit.reference).image();
 
         Engine.init(fit.threadCount());
-        Task task = task(read.image());
+        Task task = FaultInjection.wrap(task(read.image()));
         if (reference != null && (reference.height() != task.outputHeight() || reference.width() != task.outputWidth()
                 || reference.channels() != task.outputChannels())) {
             throw new UserError(ExitCode.INPUT, "reference " + fit.reference + " is " + reference.shape() + " but the result will be "
@@ -106,9 +137,10 @@ abstract class FitCommand implements Callable<Integer> {
             fitter.withAutoStop(new VarianceStop(fit.stopWindow, fit.stopPatience));
         }
         Interrupts interrupts = Interrupts.install(fitter);
+        FitReport pageData = report == null ? null : new FitReport();
         FitResult result;
         try {
-            result = run(fitter, task, prior, settings, reference);
+            result = run(fitter, task, prior, settings, reference, pageData);
             if (result.stopped()) {
                 return interrupts.finish(() -> writeInterrupted(result));
             }
@@ -123,6 +155,10 @@ abstract class FitCommand implements Callable<Integer> {
             ImageFiles.write(Montage.sideBySide(List.of(shownInput(task), result.output(), result.average()), 4),
                     comparison, fit.bitDepth);
         }
+        lastResult = result;
+        if (pageData != null) {
+            writeReport(pageData, task, prior, settings, reference, result);
+        }
         if (!fit.quiet) {
             System.err.printf("done: %d iterations in %s (%.3f s/iteration)%s%n", result.iterations(),
                     ProgressDisplay.duration(result.seconds()), result.seconds() / Math.max(1, result.iterations()),
@@ -136,6 +172,47 @@ abstract class FitCommand implements Callable<Integer> {
                     + (comparison != null ? ", " + comparison : ""));
         }
         return ExitCode.OK;
+    }
+
+    /** The last completed fit (for a batch's summary). */
+    FitResult lastResult;
+
+    private void writeReport(FitReport pageData, Task task, Prior prior, FitSettings settings, Image reference, FitResult result) {
+        Map<String, Image> images = new LinkedHashMap<>();
+        images.put("input", task.observation());
+        images.put("output", result.output());
+        images.put("average", result.average());
+        if (reference != null) {
+            images.put("reference", reference);
+        }
+        Map<String, String> s = FitReport.ordered();
+        s.put("task", task.name());
+        s.put("input", input.toString());
+        s.put("prior", prior.describe());
+        s.put("iterations", Integer.toString(settings.iterations()));
+        s.put("learning rate", Double.toString(settings.lr()));
+        s.put("reg noise σp", Double.toString(settings.regNoise()));
+        s.put("seed", Long.toString(settings.seed()));
+        s.put("threads", Integer.toString(fit.threadCount()));
+        s.put("stop", fit.stop.name());
+        s.put("output average decay", Double.toString(settings.averageDecay()));
+        s.put("backtracking", settings.backtrackDb() > 0 ? "when the data-term PSNR drops by more than " + settings.backtrackDb() + " dB" : "off");
+        Map<String, String> r = FitReport.ordered();
+        r.put("output", output.toString());
+        if (reference != null) {
+            r.put("input vs reference", task.observation().sameShape(reference) ? metrics().describe(task.observation(), reference) : "(other size)");
+            r.put("output vs reference", metrics().describe(result.output(), reference));
+            r.put("average vs reference", metrics().describe(result.average(), reference));
+        }
+        r.put("iterations run", result.iterations() + (result.autoStopped() ? " (stopped automatically; output from iteration "
+                + result.outputIteration() + ")" : ""));
+        r.put("roll-backs", Integer.toString(result.backtracks()));
+        r.put("wall time", ProgressDisplay.duration(result.seconds()) + String.format(" (%.3f s/iteration)",
+                result.seconds() / Math.max(1, result.iterations())));
+        pageData.write(report, task.name() + ": " + input.getFileName(), images, s, r);
+        if (!fit.quiet) {
+            System.err.println("wrote report " + report.resolve(FitReport.PAGE));
+        }
     }
 
     /** The input as shown in the comparison figure: at the output's size. */
@@ -156,8 +233,11 @@ abstract class FitCommand implements Callable<Integer> {
                 dir.resolve(base + ".ckpt"), dir.resolve(base + ".ckpt"));
     }
 
-    private FitResult run(Fitter fitter, Task task, Prior prior, FitSettings settings, Image reference) {
+    private FitResult run(Fitter fitter, Task task, Prior prior, FitSettings settings, Image reference, FitReport pageData) {
         List<FitListener> listeners = new ArrayList<>();
+        if (pageData != null) {
+            listeners.add(pageData);
+        }
         try (ProgressDisplay display = ProgressDisplay.create(task.name(), settings.iterations(), fit.quiet);
              CsvLog log = fit.log == null ? null : new CsvLog(fit.log)) {
             listeners.add(display);

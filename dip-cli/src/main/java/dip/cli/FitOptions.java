@@ -6,6 +6,14 @@ import picocli.CommandLine.Option;
 
 /** Options every fitting command shares. Task-specific defaults are filled in by the command. */
 public final class FitOptions {
+    /** Far above any useful rate (the paper's are 0.001 to 0.1); libtorch's Adam overflows float near 1e38. */
+    static final double MAX_LR = 10;
+
+    @picocli.CommandLine.Mixin
+    OverwriteOption overwrite;
+
+    boolean force() { return overwrite.force; }
+
     @Option(names = "--iterations", paramLabel = "N", description = "Adam iterations (task default if omitted).")
     Integer iterations;
 
@@ -76,8 +84,8 @@ public final class FitOptions {
         if (iterations != null && iterations < 1) {
             throw new UserError(ExitCode.USAGE, "--iterations must be at least 1, got " + iterations);
         }
-        if (lr != null && !(lr > 0)) {
-            throw new UserError(ExitCode.USAGE, "--lr must be positive, got " + lr);
+        if (lr != null && !(lr > 0 && lr <= MAX_LR)) {
+            throw new UserError(ExitCode.USAGE, "--lr must be positive and at most " + MAX_LR + ", got " + lr);
         }
         if (regNoise != null && !(regNoise >= 0)) {
             throw new UserError(ExitCode.USAGE, "--reg-noise must be zero or positive, got " + regNoise);

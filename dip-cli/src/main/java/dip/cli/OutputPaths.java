@@ -8,11 +8,11 @@ import java.nio.file.Path;
 final class OutputPaths {
     private OutputPaths() {}
 
-    static void checkImage(Path out, Path... inputs) {
+    static void checkImage(Path out, boolean force, Path... inputs) {
         if (!out.getFileName().toString().toLowerCase().endsWith(".png")) {
             throw new UserError(ExitCode.OUTPUT, "cannot write " + out + ": only PNG output is supported (name must end in .png)");
         }
-        checkFile(out, inputs);
+        checkFile(out, force, inputs);
     }
 
     static void checkNotOverwritten(Path out, Path input) {
@@ -21,7 +21,8 @@ final class OutputPaths {
         }
     }
 
-    static void checkFile(Path out, Path... inputs) {
+    /** An output file: not an input (even with --force), not a directory, not existing unless forced, in a writable folder. */
+    static void checkFile(Path out, boolean force, Path... inputs) {
         for (Path in : inputs) {
             if (in != null && sameFile(in, out)) {
                 throw new UserError(ExitCode.OUTPUT, "refusing to write " + out + ": it is the input file (choose another output)");
@@ -29,6 +30,9 @@ final class OutputPaths {
         }
         if (Files.isDirectory(out)) {
             throw new UserError(ExitCode.OUTPUT, "cannot write " + out + ": it is a directory");
+        }
+        if (!force && Files.exists(out)) {
+            throw new UserError(ExitCode.OUTPUT, "refusing to overwrite " + out + ": it exists (add --force to replace it)");
         }
         checkDirectory(parentOf(out), out);
     }

@@ -6,6 +6,7 @@ import dip.image.Resize;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,6 +28,9 @@ public final class UpscaleCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "Result (PNG).")
     Path output;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     @Option(names = "--bit-depth", defaultValue = "8", description = "8 or 16 (default: ${DEFAULT-VALUE}).")
     int bitDepth;
 
@@ -38,7 +42,7 @@ public final class UpscaleCommand implements Callable<Integer> {
         if (bitDepth != 8 && bitDepth != 16) {
             throw new UserError(ExitCode.USAGE, "--bit-depth must be 8 or 16, got " + bitDepth);
         }
-        OutputPaths.checkImage(output, input);
+        OutputPaths.checkImage(output, overwrite.force, input);
         Image lr = ImageFiles.read(input).image();
         Image hr = method == Method.bicubic ? Resize.upscaleBicubic(lr, scale) : Resize.upscaleLanczos(lr, scale);
         ImageFiles.write(hr, output, bitDepth);

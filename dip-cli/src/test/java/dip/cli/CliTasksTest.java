@@ -19,7 +19,8 @@ class CliTasksTest {
     Path dir;
 
     private Path gt;
-    private static final String[] SMALL_NET = {"--channels-down", "8,8", "--channels-skip", "2,2", "--threads", "1", "-q"};
+    /** A small net, one thread, quiet; --force because the tests reuse output names. */
+    private static final String[] SMALL_NET = {"--channels-down", "8,8", "--channels-skip", "2,2", "--threads", "1", "-q", "--force"};
 
     @BeforeEach
     void crop() {
@@ -85,10 +86,10 @@ class CliTasksTest {
     @Test
     void jpegAndEveryPriorAndArchitecture() {
         Path out = dir.resolve("o.png");
-        CliRun jpeg = CliRun.of("jpeg", gt.toString(), "-o", out.toString(), "--iterations", "1", "--threads", "1", "-q");
+        CliRun jpeg = CliRun.of("jpeg", gt.toString(), "-o", out.toString(), "--iterations", "1", "--threads", "1", "-q", "--force");
         assertEquals(0, jpeg.exitCode(), jpeg.err());
         for (String arch : List.of("unet", "resnet", "encoder-decoder")) {
-            CliRun r = CliRun.of("denoise", gt.toString(), "-o", out.toString(), "--iterations", "1", "--arch", arch, "--threads", "1", "-q");
+            CliRun r = CliRun.of("denoise", gt.toString(), "-o", out.toString(), "--iterations", "1", "--arch", arch, "--threads", "1", "-q", "--force");
             assertEquals(0, r.exitCode(), arch + ": " + r.err());
         }
         for (String prior : List.of("none", "tv")) {

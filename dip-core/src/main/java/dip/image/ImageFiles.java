@@ -152,6 +152,19 @@ public final class ImageFiles {
         }
     }
 
+    /** An 8-bit PNG in memory (for pages that embed their images). */
+    public static byte[] encodePng(Image img) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(PixelConversion.toBufferedImage(img, 8), "png", bytes)) {
+                throw new ImageWriteException("no PNG writer available for this image type");
+            }
+        } catch (IOException e) {
+            throw new ImageWriteException("cannot encode PNG: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static void writePng(BufferedImage bi, Path temp) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(bi), "png");
         if (!writers.hasNext()) {
