@@ -101,6 +101,58 @@ class FitterTest {
         }
     }
 
+    /** Denoising whose data term is NaN at the given evaluations (1-based). */
+    private static dip.task.Task nanAt(Image target, java.util.function.IntPredicate bad) {
+        Denoise d = new Denoise(target);
+        return new dip.task.Task() {
+            private int calls;
+
+            @Override
+            public dip.engine.Tensor dataTerm(dip.engine.Tensor x) {
+                dip.engine.Tensor e = d.dataTerm(x);
+                return bad.test(++calls) ? e.times(Double.NaN) : e;
+            }
+
+            @Override
+            public Image observation() { return d.observation(); }
+
+            @Override
+            public String name() { return "nan test"; }
+        };
+    }
+
+    @Test
+    void aNonFiniteLossIsRolledBackAndTheFitGoesOn() {
+        Engine.seed(0);
+        int[] c = {8, 8};
+        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 0, 16, 16);
+        int[] rolledBack = {0};
+        FitListener l = new FitListener() {
+            @Override public void onIteration(Progress p) {}
+            @Override public void onBacktrack(int iteration, double dropDb) { rolledBack[0]++; }
+        };
+        FitResult r = new Fitter().fit(nanAt(clean.crop(0, 0, 16, 16), n -> n == 4 || n == 5), prior,
+                FitSettings.denoising().withIterations(10), null, l);
+        assertEquals(10, r.iterations());
+        assertEquals(2, r.backtracks());
+        assertEquals(2, rolledBack[0]);
+        for (float v : r.output().data()) {
+            assertTrue(Float.isFinite(v));
+        }
+    }
+
+    @Test
+    void aLossThatStaysNonFiniteEndsTheFitAsDiverged() {
+        Engine.seed(0);
+        int[] c = {8, 8};
+        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 0, 16, 16);
+        FitDivergedException e = assertThrows(FitDivergedException.class, () -> new Fitter().fit(
+                nanAt(clean.crop(0, 0, 16, 16), n -> n >= 3), prior, FitSettings.denoising().withIterations(100), null, FitListener.NONE));
+        assertTrue(e.getMessage().contains("did not recover after 20 roll-backs"), e.getMessage());
+    }
+
     @Test
     void aStopRequestEndsTheFitEarlyWithAResult() {
         Engine.seed(0);
