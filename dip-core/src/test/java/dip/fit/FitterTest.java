@@ -12,6 +12,7 @@ import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.metric.Psnr;
 import dip.net.Net;
+import dip.net.NetPresets;
 import dip.net.SkipConfig;
 import dip.net.SkipNet;
 import dip.prior.DeepPrior;
@@ -66,6 +67,29 @@ class FitterTest {
         assertTrue(after > before + 1.0, "output " + after + " dB vs noisy input " + before + " dB");
         assertEquals(150, r.iterations());
         assertFalse(r.stopped());
+    }
+
+    @Test
+    void aBf16FitOfTheDefaultNetHoldsTheQualityOfFp32() {
+        // bf16 runs on any CPU (emulated where it has no bf16 instructions). Only the default net's shape is
+        // checked: with 32-channel levels, oneDNN 3.7's bf16 convolutions gave NaN and unrepeatable results on
+        // AMD Zen 5, which is why bf16 is opt-in (see README).
+        Image noisy = noisy(clean, 25 / 255.0, 1);
+        double[] avg = new double[2];
+        double[] out = new double[2];
+        for (dip.engine.Precision p : dip.engine.Precision.values()) {
+            Engine.seed(0);
+            DeepPrior prior = new DeepPrior(NetPresets.byName("skip", 32, 3), NetInput.NOISE, 1.0 / 30,
+                    noisy.height(), noisy.width(), p);
+            FitResult r = new Fitter().fit(new Denoise(noisy), prior, FitSettings.denoising().withIterations(100), null,
+                    FitListener.NONE);
+            out[p.ordinal()] = Psnr.psnr(r.output().clamped(), clean);
+            avg[p.ordinal()] = Psnr.psnr(r.average().clamped(), clean);
+        }
+        String msg = "fp32 output/average " + out[0] + " / " + avg[0] + " dB, bf16 " + out[1] + " / " + avg[1] + " dB";
+        assertTrue(out[1] > Psnr.psnr(noisy, clean) + 1.0, msg);
+        assertEquals(out[0], out[1], 0.5, msg);
+        assertEquals(avg[0], avg[1], 0.5, msg);
     }
 
     @Test
