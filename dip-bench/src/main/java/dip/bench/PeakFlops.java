@@ -2,9 +2,6 @@ package dip.bench;
 
 import dip.engine.Cpu;
 import dip.engine.Precision;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * A nominal peak of the cores, to put achieved GFLOP/s in proportion: threads × clock × FLOP per cycle per
@@ -17,8 +14,8 @@ public final class PeakFlops {
     private PeakFlops() {}
 
     public static double gflops(Precision precision, int threads) {
-        double ghz = cpuMhz() / 1000;
-        return threads * ghz * flopsPerCycle(precision, Cpu.instructionSet(), zen4());
+        double ghz = Cpu.clockMhz() / 1000;
+        return threads * ghz * flopsPerCycle(precision, Cpu.instructionSet(), Cpu.splitsAvx512());
     }
 
     static double flopsPerCycle(Precision precision, String isa, boolean halfWidth512) {
@@ -35,31 +32,5 @@ public final class PeakFlops {
             case "AVX512-BF16" -> 2 * fp32;
             default -> fp32; // emulated: no faster than fp32
         };
-    }
-
-    private static boolean zen4() {
-        String info = cpuinfo();
-        return info.contains("AuthenticAMD") && info.matches("(?s).*cpu family\\s*:\\s*25\\b.*");
-    }
-
-    private static double cpuMhz() {
-        for (String line : cpuinfo().split("\n")) {
-            if (line.startsWith("cpu MHz")) {
-                try {
-                    return Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static String cpuinfo() {
-        try {
-            return Files.readString(Path.of("/proc/cpuinfo"));
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -38,6 +38,21 @@ public final class Cpu {
         return f.contains("amx_bf16") || f.contains("avx512_bf16");
     }
 
+    /** The clock /proc/cpuinfo reports, in MHz (the base clock in a VM), or NaN when unknown. */
+    public static double clockMhz() {
+        try {
+            return field("cpu MHz").map(Double::parseDouble).orElse(Double.NaN);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** AMD Zen 4 (family 25 with AVX-512): its 512-bit operations run as two 256-bit halves. */
+    public static boolean splitsAvx512() {
+        return field("vendor_id").orElse("").equals("AuthenticAMD") && field("cpu family").orElse("").equals("25")
+                && flags().contains("avx512f");
+    }
+
     private static List<String> flags() {
         return List.of(field("flags").orElse("").split("\\s+"));
     }

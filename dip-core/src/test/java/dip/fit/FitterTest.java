@@ -125,6 +125,14 @@ class FitterTest {
         }
     }
 
+    /** A seeded two-level net with 8 channels on a 16×16 image: fits in milliseconds. */
+    private static DeepPrior tinyPrior() {
+        Engine.seed(0);
+        int[] c = {8, 8};
+        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
+        return new DeepPrior(net, NetInput.NOISE, 0, 16, 16);
+    }
+
     /** Denoising whose data term is NaN at the given evaluations (1-based). */
     private static dip.task.Task nanAt(Image target, java.util.function.IntPredicate bad) {
         Denoise d = new Denoise(target);
@@ -147,10 +155,7 @@ class FitterTest {
 
     @Test
     void aNonFiniteLossIsRolledBackAndTheFitGoesOn() {
-        Engine.seed(0);
-        int[] c = {8, 8};
-        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
-        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 0, 16, 16);
+        DeepPrior prior = tinyPrior();
         int[] rolledBack = {0};
         FitListener l = new FitListener() {
             @Override public void onIteration(Progress p) {}
@@ -168,10 +173,7 @@ class FitterTest {
 
     @Test
     void aLossThatStaysNonFiniteEndsTheFitAsDiverged() {
-        Engine.seed(0);
-        int[] c = {8, 8};
-        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
-        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 0, 16, 16);
+        DeepPrior prior = tinyPrior();
         FitDivergedException e = assertThrows(FitDivergedException.class, () -> new Fitter().fit(
                 nanAt(clean.crop(0, 0, 16, 16), n -> n >= 3), prior, FitSettings.denoising().withIterations(100), null, FitListener.NONE));
         assertTrue(e.getMessage().contains("did not recover after 20 roll-backs"), e.getMessage());
@@ -179,10 +181,7 @@ class FitterTest {
 
     @Test
     void aStopRequestEndsTheFitEarlyWithAResult() {
-        Engine.seed(0);
-        int[] c = {8, 8};
-        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
-        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 0, 16, 16);
+        DeepPrior prior = tinyPrior();
         Fitter fitter = new Fitter();
         FitResult r = fitter.fit(new Denoise(clean.crop(0, 0, 16, 16)), prior, FitSettings.denoising().withIterations(100),
                 null, p -> { if (p.iteration() == 3) { fitter.requestStop(); } });
