@@ -1,22 +1,24 @@
 package dip.cli;
 
+import dip.engine.ExitGuard;
 import dip.fit.Fitter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM during a fit: the JVM runs its shutdown hooks; ours asks the fitter to
- * stop after the current iteration and waits until the command has written what it has, so a long
- * fit is never lost. The process then exits with status 130.
+ * Ctrl-C (SIGINT) and SIGTERM during a fit: the JVM runs its shutdown hooks; the engine's
+ * {@link ExitGuard} runs ours first, which asks the fitter to stop after the current iteration and waits
+ * until the command has written what it has, so a long fit is never lost. The process then exits with
+ * status 130.
  */
 final class Interrupts {
     private static final long WAIT_SECONDS = 120;
-    private final Thread hook;
+    private final Runnable onExit;
     private final CountDownLatch written = new CountDownLatch(1);
     private volatile boolean interrupted;
 
     private Interrupts(Fitter fitter) {
-        this.hook = new Thread(() -> {
+        this.onExit = () -> {
             interrupted = true;
             fitter.requestStop();
             try {
@@ -24,12 +26,12 @@ final class Interrupts {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "dip-interrupt");
+        };
     }
 
     static Interrupts install(Fitter fitter) {
         Interrupts i = new Interrupts(fitter);
-        Runtime.getRuntime().addShutdownHook(i.hook);
+        ExitGuard.onExit(i.onExit);
         return i;
     }
 
@@ -52,10 +54,6 @@ final class Interrupts {
     }
 
     void uninstall() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is running
-        }
+        ExitGuard.removeOnExit(onExit);
     }
 }

@@ -20,6 +20,7 @@ public final class Engine {
         }
         if (!loaded) {
             NativeLoader.load();
+            ExitGuard.install();
             // One inter-op thread: DIP runs one graph at a time and extra pools only compete for cores.
             torch.set_num_interop_threads(1);
             // NNPACK is never the fastest path for batch-1 convolutions, and on CPUs it does not know

@@ -1,6 +1,7 @@
 package dip.fit;
 
 import dip.engine.Adam;
+import dip.engine.ExitGuard;
 import dip.engine.Ops;
 import dip.engine.Scope;
 import dip.engine.Tensor;
@@ -88,7 +89,8 @@ public final class Fitter {
         int savedAt = -1;
         long start = System.nanoTime();
         for (int it = first; it <= s.iterations() && !stopRequested.get(); it++) {
-            try (Scope scope = new Scope()) {
+            // The section lets a JVM exit (Ctrl-C, SIGTERM) wait for this iteration's native work.
+            try (ExitGuard.Section guard = ExitGuard.enter(); Scope scope = new Scope()) {
                 adam.zeroGrad();
                 Tensor x = prior.render(true);
                 Tensor loss = task.dataTerm(x);
