@@ -1,7 +1,6 @@
 package dip.cli;
 
 import dip.bench.SpeedBenchmark;
-import dip.engine.Cpu;
 import dip.engine.Engine;
 import dip.engine.Precision;
 import dip.net.NetPresets;
@@ -55,17 +54,15 @@ public final class BenchCommand implements Runnable {
             int t = threads == null ? Engine.defaultThreads() : threads;
             List<Precision> chosen = new java.util.ArrayList<>();
             for (String p : precisions) {
+                Precision asked;
                 try {
-                    chosen.add(Precision.parse(p));
+                    asked = Precision.parse(p);
                 } catch (IllegalArgumentException e) {
                     throw new UserError(ExitCode.USAGE, e.getMessage());
                 }
-            }
-            if (chosen.contains(Precision.BF16) && !Cpu.hasNativeBf16()) {
-                System.err.println("dip: note: this CPU (" + Cpu.instructionSet() + ") has no bf16 instructions; timing fp32 only");
-                chosen.remove(Precision.BF16);
-                if (chosen.isEmpty()) {
-                    chosen.add(Precision.FP32);
+                Precision timed = PrecisionOption.onThisCpu(asked, "timing fp32 only");
+                if (!chosen.contains(timed)) {
+                    chosen.add(timed);
                 }
             }
             List<SpeedBenchmark.Row> rows = SpeedBenchmark.run(arch, chosen, sizes, t, warmup, iterations);

@@ -4,12 +4,12 @@ import dip.engine.Cpu;
 import dip.engine.Precision;
 import picocli.CommandLine.Option;
 
-/** --precision: the number format a net computes in; fp32 unless bf16 is asked for. */
+/** --precision: the number format a net computes in; bf16 where the CPU has bf16 instructions, else fp32. */
 public final class PrecisionOption {
     @Option(names = "--precision", paramLabel = "P", defaultValue = "auto",
             description = "Number format of the net: fp32, or bf16 (activations and convolutions in bfloat16; weights, "
-                    + "optimiser and loss in fp32; 1.7-2.6x faster on CPUs with AVX512-BF16 or AMX; experimental: see the "
-                    + "README); auto = fp32 for now (default: ${DEFAULT-VALUE}).")
+                    + "optimiser and loss in fp32; 1.3-2.6x faster on AVX512-BF16 (AMD Zen 5), same quality); "
+                    + "auto = bf16 on a CPU with bf16 instructions, fp32 elsewhere (default: ${DEFAULT-VALUE}).")
     String value;
 
     private Precision resolved;
@@ -32,8 +32,13 @@ public final class PrecisionOption {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, "--precision must be auto, fp32 or bf16, got '" + value + "'");
         }
+        return onThisCpu(p, "computing in fp32");
+    }
+
+    /** p where this CPU computes it in hardware; bf16 elsewhere becomes fp32, with a note ending in {@code instead}. */
+    static Precision onThisCpu(Precision p, String instead) {
         if (p == Precision.BF16 && !Cpu.hasNativeBf16()) {
-            System.err.println("dip: note: this CPU (" + Cpu.instructionSet() + ") has no bf16 instructions; computing in fp32");
+            System.err.println("dip: note: this CPU (" + Cpu.instructionSet() + ") has no bf16 instructions; " + instead);
             return Precision.FP32;
         }
         return p;

@@ -18,11 +18,10 @@ public enum Precision {
     }
 
     /**
-     * The default: fp32. bf16 is 1.7–2.6× faster on AVX512-BF16 (AMD Zen 5) and matched fp32 within 0.1 dB
-     * with the default net, but with 32-channel nets oneDNN 3.7's bf16 convolutions returned NaN and
-     * unrepeatable results there, so it is chosen explicitly, not by default.
+     * The default: bf16 on a CPU that multiplies bf16 in hardware (1.3–2.6× faster than fp32 on AMD Zen 5's
+     * AVX512-BF16, same PSNR within 0.1 dB on the benchmark images), fp32 elsewhere (emulated bf16 is slower).
      */
-    public static Precision defaultPrecision() { return FP32; }
+    public static Precision defaultPrecision() { return Cpu.hasNativeBf16() ? BF16 : FP32; }
 
     /** Parses "fp32" / "bf16" (case-insensitive). */
     public static Precision parse(String s) {
