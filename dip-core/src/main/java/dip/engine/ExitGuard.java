@@ -48,13 +48,6 @@ public final class ExitGuard {
         EXIT_ACTIONS.remove(action);
     }
 
-    /** True once the JVM has started to exit and the exit actions have run. */
-    public static boolean exiting() {
-        synchronized (LOCK) {
-            return exiting;
-        }
-    }
-
     /** Enters a stretch of native work; parks for good if the JVM is already exiting. */
     public static Section enter() {
         synchronized (LOCK) {
