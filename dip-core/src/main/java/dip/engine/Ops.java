@@ -22,10 +22,11 @@ public final class Ops {
         if (x.isBf16()) {
             weight = Precision.BF16.cast(weight);
             bias = bias == null ? null : Precision.BF16.cast(bias);
-            // oneDNN 3.7's bf16 backward pass returns a wrong input gradient (garbage, even NaN) when the output
-            // channel count is odd: it packs channels in pairs. Measured on AMD Zen 5 for 1, 3, 5 and 7 output
-            // channels; the nets' last conv has 3. One zero filter more makes the count even; the extra channel
-            // is dropped, so the result and every gradient are the same as without it.
+            // oneDNN 3.7's bf16 backward pass returns a wrong input gradient (garbage, even NaN, different on each
+            // call) when the output channel count is odd — presumably its bf16 dot products take the reduced axis
+            // in pairs. Measured on AMD Zen 5 for 1, 3, 5 and 7 outputs (from 3 to 64 inputs); the nets' last conv
+            // has 3. One zero filter more makes the count even; the extra channel is dropped, so the result and
+            // every gradient are those of the convolution asked for (ConvolutionTest).
             if (outChannels % 2 == 1) {
                 weight = new Tensor(torch.cat(new TensorVector(weight.t, torch.zeros_like(weight.t.narrow(0, 0, 1))), 0));
                 bias = bias == null ? null : new Tensor(torch.cat(new TensorVector(bias.t, torch.zeros_like(bias.t.narrow(0, 0, 1))), 0));
