@@ -28,8 +28,8 @@ public final class Ops {
             // has 3. One zero filter more makes the count even; the extra channel is dropped, so the result and
             // every gradient are those of the convolution asked for (ConvolutionTest).
             if (outChannels % 2 == 1) {
-                weight = new Tensor(torch.cat(new TensorVector(weight.t, torch.zeros_like(weight.t.narrow(0, 0, 1))), 0));
-                bias = bias == null ? null : new Tensor(torch.cat(new TensorVector(bias.t, torch.zeros_like(bias.t.narrow(0, 0, 1))), 0));
+                weight = withZeroChannel(weight);
+                bias = bias == null ? null : withZeroChannel(bias);
                 padded = true;
             }
         }
@@ -39,6 +39,11 @@ public final class Ops {
         Tensor y = new Tensor(torch.conv2d(x.t, weight.t, bias == null ? new TensorOptional() : new TensorOptional(bias.t),
                 s, zero, one, 1));
         return padded ? y.narrow(1, 0, outChannels) : y;
+    }
+
+    /** t with one more slice of zeros along its first axis: one more output channel for a conv's weight or bias. */
+    private static Tensor withZeroChannel(Tensor t) {
+        return new Tensor(torch.cat(new TensorVector(t.t, torch.zeros_like(t.t.narrow(0, 0, 1))), 0));
     }
 
     /** Matrix product over the last two axes, broadcast over the others (torch.matmul). */
