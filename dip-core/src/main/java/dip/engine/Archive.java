@@ -76,6 +76,16 @@ public final class Archive {
             return new Tensor(t).keep();
         }
 
+        /** Whether the file holds an entry of that name. */
+        public boolean has(String name) {
+            org.bytedeco.pytorch.Tensor t = new org.bytedeco.pytorch.Tensor();
+            try {
+                return archive.try_read(name, t);
+            } finally {
+                t.close();
+            }
+        }
+
         public double[] values(String name) throws IOException {
             org.bytedeco.pytorch.Tensor t = tensor(name).t.contiguous();
             double[] out = new double[(int) t.numel()];

@@ -126,6 +126,14 @@ public final class Tensor {
     /** A copy with its own storage, cut off from the graph. */
     public Tensor copy() { return new Tensor(t.detach().clone()); }
 
+    /**
+     * A copy in the standard (NCHW) layout: reductions over it then sum in the same order whatever layout the
+     * original had (a channels-last copy and its reloaded NCHW twin sum to different last bits).
+     */
+    public Tensor copyContiguous() {
+        return new Tensor(t.detach().clone(new org.bytedeco.pytorch.MemoryFormatOptional(torch.MemoryFormat.Contiguous)));
+    }
+
     // ---- in place, outside autograd ----
 
     /** this ← other (shapes must match). */

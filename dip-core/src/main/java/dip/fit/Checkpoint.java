@@ -13,6 +13,7 @@ import java.util.List;
  * Everything a fit needs to continue bit for bit: the weights, the last good weights (backtracking),
  * Adam's moments, the output average, libtorch's generator state and the loop's counters.
  * The net's input z is not stored: it is redrawn from the seed, which the checkpoint records and checks.
+ * With an automatic stop, its state too (the window of recent outputs; see {@link VarianceStop#saveTo}).
  */
 final class Checkpoint {
     private Checkpoint() {}
@@ -20,13 +21,17 @@ final class Checkpoint {
     /** The loop's scalars, in the order they are stored. */
     record Counters(int iteration, double lastGoodDataPsnr, int backtracks, long seed, int parameterTensors) {}
 
-    static void save(Path file, List<Tensor> params, List<Tensor> lastGood, Tensor average, Adam adam, Counters c) {
+    static void save(Path file, List<Tensor> params, List<Tensor> lastGood, Tensor average, Adam adam, VarianceStop stop,
+                     Counters c) {
         Archive.Writer w = new Archive.Writer();
         for (int i = 0; i < params.size(); i++) {
             w.put("param." + i, params.get(i)).put("lastGood." + i, lastGood.get(i));
         }
         if (average != null) {
             w.put("average", average);
+        }
+        if (stop != null) {
+            stop.saveTo(w);
         }
         w.put("adam", adam).put("rng", Engine.rngState())
                 .put("counters", c.iteration(), c.lastGoodDataPsnr(), c.backtracks(), c.seed(), c.parameterTensors());
@@ -37,8 +42,12 @@ final class Checkpoint {
         }
     }
 
-    /** Restores the state into the given tensors and optimiser; returns the counters and the average. */
-    static Counters load(Path file, List<Tensor> params, List<Tensor> lastGood, Adam adam, long seed, Tensor[] averageOut) {
+    /**
+     * Restores the state into the given tensors, optimiser and stop rule (if any; a checkpoint of a fit without
+     * one leaves it to start afresh); returns the counters and the average.
+     */
+    static Counters load(Path file, List<Tensor> params, List<Tensor> lastGood, Adam adam, VarianceStop stop, long seed,
+                         Tensor[] averageOut) {
         try {
             Archive.Reader r = new Archive.Reader(file);
             double[] v = r.values("counters");
@@ -55,6 +64,9 @@ final class Checkpoint {
             }
             averageOut[0] = r.tensor("average");
             r.loadInto("adam", adam);
+            if (stop != null && VarianceStop.savedIn(r)) {
+                stop.loadFrom(r);
+            }
             Engine.setRngState(r.tensor("rng"));
             return c;
         } catch (IOException | RuntimeException e) {

@@ -74,7 +74,7 @@ public final class Fitter {
         int first = 1;
         if (resumeFile != null) {
             Tensor[] avg = new Tensor[1];
-            Checkpoint.Counters c = Checkpoint.load(resumeFile, params, lastGood, adam, s.seed(), avg);
+            Checkpoint.Counters c = Checkpoint.load(resumeFile, params, lastGood, adam, autoStop, s.seed(), avg);
             average = avg[0];
             lastGoodDataPsnr = c.lastGoodDataPsnr();
             backtracks = c.backtracks();
@@ -146,7 +146,7 @@ public final class Fitter {
                 lastOutput = out.toImage();
                 done = it;
                 if (checkpointFile != null && checkpointEvery > 0 && it % checkpointEvery == 0) {
-                    Checkpoint.save(checkpointFile, params, lastGood, average, adam,
+                    Checkpoint.save(checkpointFile, params, lastGood, average, adam, autoStop,
                             new Checkpoint.Counters(it, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
                     savedAt = it;
                 }
@@ -156,7 +156,7 @@ public final class Fitter {
             }
         }
         if (checkpointFile != null && stopRequested.get() && done > 0 && savedAt != done) {
-            Checkpoint.save(checkpointFile, params, lastGood, average, adam,
+            Checkpoint.save(checkpointFile, params, lastGood, average, adam, autoStop,
                     new Checkpoint.Counters(done, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
         }
         Image avgImage = average == null ? null : average.toImage();

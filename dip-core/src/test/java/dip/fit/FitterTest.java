@@ -198,6 +198,27 @@ class FitterTest {
         assertTrue(r.output().sameShape(r.average()));
     }
 
+    /** The automatic stop ends the fit; the result is the output at the variance minimum and the average at the stop. */
+    @Test
+    void anAutomaticStopKeepsTheQuietestOutputAndTheAverageAtTheStop() {
+        DeepPrior prior = tinyPrior();
+        VarianceStop rule = new VarianceStop(2, 3);
+        java.util.Map<Integer, Image> outputs = new java.util.HashMap<>();
+        Image[] lastAverage = new Image[1];
+        FitResult r = new Fitter().withAutoStop(rule).fit(new Denoise(noisy(clean.crop(0, 0, 16, 16), 0.1, 2)), prior,
+                FitSettings.denoising().withIterations(500), null, p -> {
+                    outputs.put(p.iteration(), p.output().get());
+                    lastAverage[0] = p.average().get();
+                });
+        assertTrue(r.autoStopped());
+        assertFalse(r.stopped());
+        assertTrue(r.iterations() < 500, "ran " + r.iterations());
+        assertEquals(r.iterations() - 3, r.outputIteration());
+        assertEquals(rule.bestIteration(), r.outputIteration());
+        assertArrayEquals(outputs.get(r.outputIteration()).data(), r.output().data());
+        assertArrayEquals(lastAverage[0].data(), r.average().data());
+    }
+
     @Test
     void aResumedFitEndsBitForBitLikeAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir Path dir) {
         Image noisy = noisy(clean, 25 / 255.0, 4);
@@ -211,6 +232,27 @@ class FitterTest {
         CheckpointException done = assertThrows(CheckpointException.class, () -> fitWith(new Fitter().resumeFrom(ckpt), noisy, 3));
         assertTrue(done.getMessage().contains("already at iteration 3"), done.getMessage());
         assertThrows(CheckpointException.class, () -> fitWith(new Fitter().resumeFrom(dir.resolve("none")), noisy, 8));
+    }
+
+    /** With an automatic stop, the checkpoint carries the rule's window: the resumed fit keeps what an uninterrupted one keeps. */
+    @Test
+    void aResumedFitWithAnAutomaticStopEndsBitForBitLikeAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Image noisy = noisy(clean, 25 / 255.0, 4);
+        VarianceStop straightRule = new VarianceStop(6, 1000);
+        FitResult straight = fitWith(new Fitter().withAutoStop(straightRule), noisy, 8);
+        Path ckpt = dir.resolve("fit.ckpt");
+        fitWith(new Fitter().withAutoStop(new VarianceStop(6, 1000)).withCheckpoints(ckpt, 3), noisy, 5);
+        VarianceStop resumedRule = new VarianceStop(6, 1000);
+        FitResult resumed = fitWith(new Fitter().withAutoStop(resumedRule).resumeFrom(ckpt), noisy, 8);
+        // The window at iteration 8 (3..8) reaches back before the checkpoint: a rule started afresh has no variance yet.
+        assertFalse(Double.isNaN(resumedRule.lastVariance()));
+        assertEquals(straightRule.lastVariance(), resumedRule.lastVariance(), 0);
+        assertEquals(straight.outputIteration(), resumed.outputIteration());
+        assertArrayEquals(straight.output().data(), resumed.output().data());
+        assertArrayEquals(straight.average().data(), resumed.average().data());
+        CheckpointException window = assertThrows(CheckpointException.class,
+                () -> fitWith(new Fitter().withAutoStop(new VarianceStop(5, 1000)).resumeFrom(ckpt), noisy, 8));
+        assertTrue(window.getMessage().contains("--stop-window 6"), window.getMessage());
     }
 
     private static FitResult fitWith(Fitter fitter, Image noisy, int iterations) {
