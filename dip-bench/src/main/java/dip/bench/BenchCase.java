@@ -107,6 +107,7 @@ final class BenchCase {
                 case DIP_AVERAGE -> fit.average();
                 case DIP_ORACLE -> study.oracleOutput();
                 case DIP_AUTO_STOP -> study.stopOutput();
+                case DIP_AUTO_STOP_AVERAGE -> study.stopAverage();
                 case BICUBIC -> Resize.upscaleBicubic(observation, benchTask.factor());
                 case NOISY -> observation;
             });

@@ -16,7 +16,8 @@ public enum BenchTask {
      * which is what this table reproduces, so the recipe is Recipe.DENOISE with 1800 iterations.
      */
     DENOISE("denoise", 1, Recipe.DENOISE.withIterations(1800), Protocol.RGB,
-            List.of(Method.DIP, Method.DIP_AVERAGE, Method.DIP_ORACLE, Method.DIP_AUTO_STOP, Method.NOISY), "denoise"),
+            List.of(Method.DIP, Method.DIP_AVERAGE, Method.DIP_ORACLE, Method.DIP_AUTO_STOP,
+                    Method.DIP_AUTO_STOP_AVERAGE, Method.NOISY), "denoise"),
     /** The 50%-missing-pixels restoration table (grey images, lr 0.001, 11000 iterations). */
     INPAINT("inpaint", 1, Recipe.RESTORE_PIXELS, Protocol.RGB, List.of(Method.DIP), "inpaint");
 
@@ -49,7 +50,9 @@ public enum BenchTask {
         /** The output at the best iteration by ground truth: the peak no stopping rule can beat. */
         DIP_ORACLE("dip_oracle"),
         /** The output the automatic stop (variance of recent outputs, no ground truth) keeps. */
-        DIP_AUTO_STOP("dip_auto_stop");
+        DIP_AUTO_STOP("dip_auto_stop"),
+        /** The exponential average of the outputs where the automatic stop stops (what --output-average writes). */
+        DIP_AUTO_STOP_AVERAGE("dip_auto_stop_average");
 
         private final String key;
 

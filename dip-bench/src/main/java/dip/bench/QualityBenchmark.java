@@ -131,7 +131,7 @@ public final class QualityBenchmark {
                 cfg.precision());
         long pixels = c.pixels();
         boolean studyStop = cfg.task().methods().contains(Method.DIP_AUTO_STOP);
-        StopStudy study = studyStop ? new StopStudy(VarianceStop.defaults(), c::psnr) : null;
+        StopStudy study = studyStop ? new StopStudy(VarianceStop.DEFAULT_WINDOW, VarianceStop.DEFAULT_PATIENCE, c::psnr) : null;
         FitResult fit = new Fitter().fit(task, prior, settings, null, p -> {
             if (study != null) {
                 study.observe(p);

@@ -4,6 +4,7 @@ import dip.engine.Engine;
 import dip.engine.Precision;
 import dip.fit.FitSettings;
 import dip.fit.Recipe;
+import dip.fit.VarianceStop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -85,8 +86,7 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
 
     /** The task's recipe with this run's iterations and preset. */
     public Recipe recipe() {
-        Recipe r = task.recipe();
-        r = new Recipe(r.iterations(), r.lr(), r.regNoise(), preset, r.tvWeight());
+        Recipe r = task.recipe().withPreset(preset);
         return iterations == null ? r : r.withIterations(iterations);
     }
 
@@ -99,10 +99,12 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
     public String settingsHash() {
         FitSettings s = fitSettings();
         String canonical = String.format(Locale.ROOT,
-                "v1;task=%s;preset=%s;iterations=%d;lr=%s;reg=%s;seed=%d;crop=%s;decay=%s;backtrack=%s;protocol=%s%s",
+                "v1;task=%s;preset=%s;iterations=%d;lr=%s;reg=%s;seed=%d;crop=%s;decay=%s;backtrack=%s;protocol=%s%s%s",
                 task.cliName(), preset, s.iterations(), s.lr(), s.regNoise(), seed,
                 centreCrop == null ? "none" : centreCrop, s.averageDecay(), s.backtrackDb(), task.protocol().key(),
-                precision == Precision.FP32 ? "" : ";precision=" + precision.label()); // fp32 rows of earlier runs stay valid
+                precision == Precision.FP32 ? "" : ";precision=" + precision.label(), // fp32 rows of earlier runs stay valid
+                task.methods().contains(BenchTask.Method.DIP_AUTO_STOP)
+                        ? ";stop=" + VarianceStop.DEFAULT_WINDOW + "/" + VarianceStop.DEFAULT_PATIENCE : "");
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

@@ -2,6 +2,7 @@ package dip.bench;
 
 import dip.bench.BenchTask.Method;
 import dip.fit.FitSettings;
+import dip.fit.VarianceStop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,10 @@ final class QualityReport {
         sb.append("- precision: ").append(cfg.precision().label()).append('\n');
         if (task.methods().contains(Method.DIP_AUTO_STOP)) {
             sb.append("- dip_oracle: the output at the best iteration by ground truth; dip_auto_stop: the output kept by the"
-                    + " automatic stop (variance of the last 100 outputs, patience 1000; no ground truth), watched on the same"
-                    + " fit; 'auto-stop it' is where it would have stopped (none: not within the fit)\n");
+                    + " automatic stop (variance of the last ").append(VarianceStop.DEFAULT_WINDOW).append(" outputs, patience ")
+                    .append(VarianceStop.DEFAULT_PATIENCE).append("; no ground truth), watched on the same fit, and"
+                    + " dip_auto_stop_average the average of the outputs where it stops; 'auto-stop it' is where it would have"
+                    + " stopped (none: not within the fit)\n");
         }
         sb.append("- images: ").append(results.size()).append(" of ").append(total).append(" done\n\n");
 

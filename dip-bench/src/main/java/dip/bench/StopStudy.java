@@ -15,11 +15,14 @@ import java.util.function.ToDoubleFunction;
  * Watches a fixed-length fit to compare stopping rules on it afterwards, without changing it: the PSNR of
  * every output against the ground truth (the oracle peak: the best iteration by ground truth) and what the
  * automatic stop ({@link VarianceStop}, no ground truth) would have done — the iteration where it stops and
- * the output it keeps. The whole curve (PSNR of output and average, variance of recent outputs) is kept for
- * a CSV, so other patience values can be judged from it.
+ * the output it keeps. The whole curve (PSNR of output and average, variance of recent outputs at every
+ * iteration, also after the stop) is kept for a CSV, so other patience values can be judged from it
+ * ({@link StopRules}).
  */
 final class StopStudy {
-    private final VarianceStop stop;
+    /** The variance rule, watched to the end of the fit: its stop is taken when its patience first runs out. */
+    private final VarianceStop watch;
+    private final int patience;
     private final ToDoubleFunction<Image> psnr;
     private final List<double[]> curve = new ArrayList<>();
     private double bestPsnr = Double.NEGATIVE_INFINITY;
@@ -28,17 +31,21 @@ final class StopStudy {
     private int stopIteration;
     private int stopOutputIteration;
     private Image stopOutput;
+    private Image stopAverage;
+    private Image lastAverage;
     private Image lastOutput;
     private int lastIteration;
 
-    StopStudy(VarianceStop stop, ToDoubleFunction<Image> psnr) {
-        this.stop = stop;
+    StopStudy(int window, int patience, ToDoubleFunction<Image> psnr) {
+        this.watch = new VarianceStop(window, Integer.MAX_VALUE);
+        this.patience = patience;
         this.psnr = psnr;
     }
 
     void observe(Progress p) {
         Image out = p.output().get();
         lastOutput = out;
+        lastAverage = p.average().get();
         lastIteration = p.iteration();
         double q = psnr.applyAsDouble(out);
         if (q > bestPsnr) {
@@ -46,19 +53,20 @@ final class StopStudy {
             bestIteration = p.iteration();
             bestOutput = out;
         }
-        if (stopIteration == 0) {
-            boolean stopNow;
+        double variance = Double.NaN;
+        if (!p.backtracked()) { // as the fitter: a rolled-back step is not shown to the rule
             try (Scope s = new Scope()) {
-                stopNow = stop.observe(p.iteration(), Tensor.of(out));
+                watch.observe(p.iteration(), Tensor.of(out));
             }
-            if (stopNow) {
-                stopIteration = p.iteration();
-                stopOutputIteration = stop.bestIteration();
-                stopOutput = stop.bestOutput();
-            }
+            variance = watch.lastVariance();
         }
-        curve.add(new double[] {p.iteration(), q, psnr.applyAsDouble(p.average().get()),
-                stopIteration == 0 ? stop.lastVariance() : Double.NaN});
+        if (stopIteration == 0 && watch.bestOutput() != null && p.iteration() - watch.bestIteration() >= patience) {
+            stopIteration = p.iteration();
+            stopOutputIteration = watch.bestIteration();
+            stopOutput = watch.bestOutput();
+            stopAverage = lastAverage;
+        }
+        curve.add(new double[] {p.iteration(), q, psnr.applyAsDouble(lastAverage), variance});
     }
 
     /** The best output by ground truth and its iteration. */
@@ -76,11 +84,14 @@ final class StopStudy {
      * in a fit shorter than its window, the last output.
      */
     Image stopOutput() {
-        return stopOutput != null ? stopOutput : stop.bestOutput() != null ? stop.bestOutput() : lastOutput;
+        return stopOutput != null ? stopOutput : watch.bestOutput() != null ? watch.bestOutput() : lastOutput;
     }
 
+    /** The exponential average of the outputs at the automatic stop; where it never stopped, at the end of the fit. */
+    Image stopAverage() { return stopAverage != null ? stopAverage : lastAverage; }
+
     int stopOutputIterationOrBest() {
-        return stopOutput != null ? stopOutputIteration : stop.bestOutput() != null ? stop.bestIteration() : lastIteration;
+        return stopOutput != null ? stopOutputIteration : watch.bestOutput() != null ? watch.bestIteration() : lastIteration;
     }
 
     void writeCurve(Path file) {

@@ -112,7 +112,7 @@ class QualityBenchmarkTest {
         List<String> csv = Files.readAllLines(cfg.out().resolve("results.csv"));
         assertEquals(3, csv.size());
         for (String col : List.of("image", "task", "preset", "iterations", "seed", "settings_hash", "protocol",
-                "seconds", "psnr_dip", "ssim_dip", "psnr_dip_average", "psnr_noisy", "psnr_dip_oracle", "psnr_dip_auto_stop",
+                "seconds", "psnr_dip", "ssim_dip", "psnr_dip_average", "psnr_noisy", "psnr_dip_oracle", "psnr_dip_auto_stop", "psnr_dip_auto_stop_average",
                 "oracle_iteration", "stop_iteration", "stop_output_iteration")) {
             assertTrue(ResultsStore.split(csv.get(0)).contains(col), col + " missing from " + csv.get(0));
         }

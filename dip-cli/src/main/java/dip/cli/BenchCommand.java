@@ -12,12 +12,14 @@ import picocli.CommandLine.Option;
 /** ./dip bench ...: measurements that take minutes to hours, kept out of the test suite. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: speed (seconds per iteration), quality (the paper's PSNR tables on a benchmark folder, "
-                + "beside published.csv) and fitting-speed (learning curves of an image, noise and shuffled pixels).",
-        subcommands = {BenchCommand.Speed.class, BenchQualityCommand.class, BenchFittingSpeedCommand.class})
+                + "beside published.csv), fitting-speed (learning curves of an image, noise and shuffled pixels) and "
+                + "stop-rules (the automatic stop replayed on quality's curves).",
+        subcommands = {BenchCommand.Speed.class, BenchQualityCommand.class, BenchFittingSpeedCommand.class,
+                BenchStopRulesCommand.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new UserError(ExitCode.USAGE, "missing benchmark: try 'dip bench speed', 'dip bench quality' or 'dip bench fitting-speed'");
+        throw new UserError(ExitCode.USAGE, "missing benchmark: try 'dip bench speed', 'dip bench quality', 'dip bench fitting-speed' or 'dip bench stop-rules'");
     }
 
     @Command(name = "speed", mixinStandardHelpOptions = true,
