@@ -122,8 +122,10 @@ abstract class FitCommand implements Callable<Integer> {
             MemoryCheck.require(deep.estimatedBytes());
         }
         if (!fit.quiet) {
-            System.err.printf("%s: %s (%s) with %s, %d iterations, lr %s, %d threads%n", task.name(), input,
-                    read.image().shape(), prior.describe(), settings.iterations(), settings.lr(), fit.threadCount());
+            System.err.printf("%s: %s (%s) with %s, %s, lr %s, %d threads%n", task.name(), input,
+                    read.image().shape(), prior.describe(), fit.stop(recipe) == FitOptions.Stop.auto
+                            ? "at most " + settings.iterations() + " iterations (stops by itself; --stop fixed runs them all)"
+                            : settings.iterations() + " iterations", settings.lr(), fit.threadCount());
             if (reference != null && task.observation().sameShape(reference)) {
                 System.err.printf("input against the reference: %s%n", metrics().describe(task.observation(), reference));
             }
@@ -133,8 +135,9 @@ abstract class FitCommand implements Callable<Integer> {
         if (fit.resume != null) {
             fitter.resumeFrom(fit.resume);
         }
-        if (fit.stop == FitOptions.Stop.auto) {
-            fitter.withAutoStop(new VarianceStop(fit.stopWindow, fit.stopPatience));
+        VarianceStop autoStop = fit.autoStop(recipe);
+        if (autoStop != null) {
+            fitter.withAutoStop(autoStop);
         }
         Interrupts interrupts = Interrupts.install(fitter);
         FitReport pageData = report == null ? null : new FitReport();
@@ -162,7 +165,7 @@ abstract class FitCommand implements Callable<Integer> {
         if (!fit.quiet) {
             System.err.printf("done: %d iterations in %s (%.3f s/iteration)%s%n", result.iterations(),
                     ProgressDisplay.duration(result.seconds()), result.seconds() / Math.max(1, result.iterations()),
-                    fit.stop == FitOptions.Stop.auto ? String.format("; %s, output from iteration %d",
+                    autoStop != null ? String.format("; %s, output from iteration %d",
                             result.autoStopped() ? "stopped automatically" : "no automatic stop", result.outputIteration()) : "");
             if (reference != null) {
                 System.err.printf("output:  %s%naverage: %s%n", metrics().describe(result.output(), reference),
@@ -194,7 +197,7 @@ abstract class FitCommand implements Callable<Integer> {
         s.put("reg noise σp", Double.toString(settings.regNoise()));
         s.put("seed", Long.toString(settings.seed()));
         s.put("threads", Integer.toString(fit.threadCount()));
-        s.put("stop", fit.stop.name());
+        s.put("stop", fit.stop(recipe()) == FitOptions.Stop.auto ? "auto (window " + fit.stopWindow + ", patience " + fit.stopPatience + ")" : "fixed");
         s.put("output average decay", Double.toString(settings.averageDecay()));
         s.put("backtracking", settings.backtrackDb() > 0 ? "when the data-term PSNR drops by more than " + settings.backtrackDb() + " dB" : "off");
         Map<String, String> r = FitReport.ordered();

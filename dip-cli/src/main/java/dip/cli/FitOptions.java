@@ -1,6 +1,7 @@
 package dip.cli;
 
 import dip.engine.Engine;
+import dip.fit.VarianceStop;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -49,13 +50,16 @@ public final class FitOptions {
 
     enum Stop { fixed, auto }
 
-    @Option(names = "--stop", defaultValue = "fixed", description = "fixed: run all iterations; auto: stop when the variance of recent outputs (window --stop-window) has not reached a new minimum for --stop-patience iterations, and keep the output at that minimum (ES-WMV; no ground truth needed) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stop", paramLabel = "RULE", description = "fixed: run all iterations; auto: stop when the variance of recent outputs "
+            + "(window --stop-window) has not reached a new minimum for --stop-patience iterations (ES-WMV; no ground truth needed): "
+            + "OUTPUT is the output at that minimum, --output-average the average at the stop "
+            + "(default: auto for denoise and jpeg, fixed for the other tasks).")
     Stop stop;
 
-    @Option(names = "--stop-window", defaultValue = "100", description = "Window of --stop auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stop-window", paramLabel = "W", defaultValue = "" + VarianceStop.DEFAULT_WINDOW, description = "Window of --stop auto (default: ${DEFAULT-VALUE}).")
     int stopWindow;
 
-    @Option(names = "--stop-patience", defaultValue = "1000", description = "Patience of --stop auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stop-patience", paramLabel = "P", defaultValue = "" + VarianceStop.DEFAULT_PATIENCE, description = "Patience of --stop auto (default: ${DEFAULT-VALUE}).")
     int stopPatience;
 
     @Option(names = "--bit-depth", defaultValue = "8", description = "PNG bit depth of written images: 8 or 16 (default: ${DEFAULT-VALUE}).")
@@ -63,6 +67,16 @@ public final class FitOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display.")
     boolean quiet;
+
+    /** The stop rule: --stop, or the recipe's. */
+    Stop stop(dip.fit.Recipe recipe) {
+        return stop != null ? stop : recipe.autoStop() ? Stop.auto : Stop.fixed;
+    }
+
+    /** The automatic stop to fit with, or null to run every iteration. */
+    VarianceStop autoStop(dip.fit.Recipe recipe) {
+        return stop(recipe) == Stop.auto ? new VarianceStop(stopWindow, stopPatience) : null;
+    }
 
     /** The recipe's settings with this command line's overrides. */
     dip.fit.FitSettings settings(dip.fit.Recipe recipe) {

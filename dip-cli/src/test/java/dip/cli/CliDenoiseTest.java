@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,35 @@ class CliDenoiseTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")));
         }
+    }
+
+    /** Denoising stops by itself unless told otherwise; --stop fixed runs every iteration. */
+    @Test
+    void stopsByItselfByDefault() throws IOException {
+        Path in = dir.resolve("in.png");
+        ImageFiles.write(ImageFiles.read(Path.of("..", "samples", "f16.png")).image().crop(0, 0, 24, 40), in, 8);
+        String[] common = {"--add-noise", "25", "--threads", "1", "--stop-window", "2", "--stop-patience", "3",
+                "--channels-down", "8,8", "--channels-skip", "2,2"};
+        CliRun auto = CliRun.of(concat(new String[] {"denoise", in.toString(), "-o", dir.resolve("auto.png").toString(),
+                "--iterations", "300"}, common));
+        assertEquals(0, auto.exitCode(), auto.err());
+        assertTrue(auto.err().contains("at most 300 iterations (stops by itself"), auto.err());
+        Matcher m = Pattern.compile("done: (\\d+) iterations .*; stopped automatically, output from iteration (\\d+)").matcher(auto.err());
+        assertTrue(m.find(), auto.err());
+        int ran = Integer.parseInt(m.group(1));
+        assertTrue(ran < 300, auto.err());
+        assertEquals(ran - 3, Integer.parseInt(m.group(2)), auto.err());
+
+        CliRun fixed = CliRun.of(concat(new String[] {"denoise", in.toString(), "-o", dir.resolve("fixed.png").toString(),
+                "--iterations", "12", "--stop", "fixed"}, common));
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        assertTrue(fixed.err().contains("12 iterations, lr") && fixed.err().contains("done: 12 iterations"), fixed.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     @Test

@@ -17,8 +17,13 @@ import java.util.Deque;
 public final class VarianceStop {
     /** The ES-WMV paper's window for DIP. */
     public static final int DEFAULT_WINDOW = 100;
-    /** PATIENCE_DOC */
-    public static final int DEFAULT_PATIENCE = 1000;
+    /**
+     * Chosen on held-out images, not on the benchmark: centre 128×128 crops of the five Set5 images with σ25 and
+     * σ50 noise added, replayed with {@code bench stop-rules} for P = 100 … 1000; 200 gave the best average at
+     * the stop. The ES-WMV paper's 1000 keeps the same output but leaves the average 1000 iterations of
+     * noise-fitting to absorb (−3 dB at σ50).
+     */
+    public static final int DEFAULT_PATIENCE = 200;
 
     private final int window;
     private final int patience;
