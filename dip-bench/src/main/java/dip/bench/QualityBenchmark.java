@@ -152,7 +152,7 @@ public final class QualityBenchmark {
             }
         }
         if (study != null) {
-            study.writeCurve(imagesDir.resolve(c.name + "_curve.csv"));
+            study.writeCurve(imagesDir.resolve(c.name + StopRules.CURVE_SUFFIX));
         }
         return new ImageResult(c.name, c.groundTruth.height(), c.groundTruth.width(), fit.iterations(), fit.seconds(),
                 fit.backtracks(), psnr, ssim, study == null ? 0 : study.oracleIteration(),

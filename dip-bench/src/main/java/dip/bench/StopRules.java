@@ -19,6 +19,10 @@ import java.util.stream.Stream;
 public final class StopRules {
     private StopRules() {}
 
+    /** The curve files bench quality writes (NAME + this suffix) and their header: written by StopStudy, read here. */
+    static final String CURVE_SUFFIX = "_curve.csv";
+    static final String CURVE_HEADER = "iteration,psnr_output,psnr_average,variance";
+
     /** One fit's curve: per iteration, PSNR of the output and of the average, and the variance (NaN before a full window). */
     public record Curve(String name, int[] iteration, double[] psnrOutput, double[] psnrAverage, double[] variance) {
         public int length() { return iteration.length; }
@@ -61,9 +65,9 @@ public final class StopRules {
         } catch (IOException e) {
             throw new BenchInputException(Problem.MISSING_FOLDER, "cannot read " + file + ": " + e.getMessage());
         }
-        if (lines.isEmpty() || !lines.get(0).strip().equals("iteration,psnr_output,psnr_average,variance")) {
+        if (lines.isEmpty() || !lines.get(0).strip().equals(CURVE_HEADER)) {
             throw new BenchInputException(Problem.BAD_RESULTS, file + " is not a curve of bench quality "
-                    + "(expected the header iteration,psnr_output,psnr_average,variance)");
+                    + "(expected the header " + CURVE_HEADER + ")");
         }
         int n = lines.size() - 1;
         int[] it = new int[n];
@@ -84,7 +88,8 @@ public final class StopRules {
         if (n == 0) {
             throw new BenchInputException(Problem.BAD_RESULTS, file + " has no rows");
         }
-        String name = file.getFileName().toString().replaceAll("_curve\\.csv$", "");
+        String fileName = file.getFileName().toString();
+        String name = fileName.endsWith(CURVE_SUFFIX) ? fileName.substring(0, fileName.length() - CURVE_SUFFIX.length()) : fileName;
         return new Curve(name, it, out, avg, var);
     }
 
@@ -94,7 +99,7 @@ public final class StopRules {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith("_curve.csv")).sorted().forEach(files::add);
+                    s.filter(f -> f.getFileName().toString().endsWith(CURVE_SUFFIX)).sorted().forEach(files::add);
                 } catch (IOException e) {
                     throw new BenchInputException(Problem.MISSING_FOLDER, "cannot read " + p + ": " + e.getMessage());
                 }
@@ -105,7 +110,7 @@ public final class StopRules {
             }
         }
         if (files.isEmpty()) {
-            throw new BenchInputException(Problem.NO_IMAGES, "no *_curve.csv in " + paths + " (bench quality --task denoise writes them)");
+            throw new BenchInputException(Problem.NO_IMAGES, "no *" + CURVE_SUFFIX + " in " + paths + " (bench quality --task denoise writes them)");
         }
         return files.stream().map(StopRules::read).toList();
     }

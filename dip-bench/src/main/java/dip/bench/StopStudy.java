@@ -95,7 +95,7 @@ final class StopStudy {
     }
 
     void writeCurve(Path file) {
-        StringBuilder sb = new StringBuilder("iteration,psnr_output,psnr_average,variance\n");
+        StringBuilder sb = new StringBuilder(StopRules.CURVE_HEADER + "\n");
         for (double[] r : curve) {
             sb.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%s%n", (int) r[0], r[1], r[2],
                     Double.isNaN(r[3]) ? "" : String.format(Locale.ROOT, "%.6g", r[3])));

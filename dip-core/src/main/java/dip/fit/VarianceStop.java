@@ -43,9 +43,6 @@ public final class VarianceStop {
         this.patience = patience;
     }
 
-    /** The rule with the defaults of --stop auto: window 100, patience 200. */
-    public static VarianceStop defaults() { return new VarianceStop(DEFAULT_WINDOW, DEFAULT_PATIENCE); }
-
     /** Takes this iteration's output (detached); returns true when the fit should stop. */
     public boolean observe(int iteration, Tensor output) {
         Tensor x = output.copyContiguous().keep(); // the layout checkpoints store: a resumed fit sums alike
