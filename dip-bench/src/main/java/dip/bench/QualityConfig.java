@@ -20,7 +20,7 @@ import java.util.Locale;
  * @param iterations overrides the task's recipe (null: the recipe's)
  * @param centreCrop evaluate on the N×N centre crop of every image (null: whole images, the paper's protocol)
  * @param preset     net preset (null: the recipe's); built by {@code nets}
- * @param precision  the net's number format (null: {@link Precision#defaultPrecision()})
+ * @param precision  the net's number format (null: {@link Precision#auto()})
  */
 public record QualityConfig(BenchTask task, Path data, List<String> images, Integer iterations, Path out,
                             Integer centreCrop, long seed, int threads, String preset, NetFactory nets, Precision precision) {
@@ -52,7 +52,7 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
             nets = NetFactory.PRESETS;
         }
         if (precision == null) {
-            precision = Precision.defaultPrecision();
+            precision = Precision.auto();
         }
     }
 

@@ -56,13 +56,12 @@ public final class BenchCommand implements Runnable {
             int t = threads == null ? Engine.defaultThreads() : threads;
             List<Precision> chosen = new java.util.ArrayList<>();
             for (String p : precisions) {
-                Precision asked;
+                Precision timed;
                 try {
-                    asked = Precision.parse(p);
+                    timed = Precision.resolve(p, note -> System.err.println("dip: note: " + note.replace("computing", "timing")));
                 } catch (IllegalArgumentException e) {
                     throw new UserError(ExitCode.USAGE, e.getMessage());
                 }
-                Precision timed = PrecisionOption.onThisCpu(asked, "timing fp32 only");
                 if (!chosen.contains(timed)) {
                     chosen.add(timed);
                 }

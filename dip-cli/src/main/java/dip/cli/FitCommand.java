@@ -1,6 +1,7 @@
 package dip.cli;
 
 import dip.fit.Recipe;
+import dip.engine.Cpu;
 import dip.engine.Engine;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
@@ -122,10 +123,11 @@ abstract class FitCommand implements Callable<Integer> {
             MemoryCheck.require(deep.estimatedBytes());
         }
         if (!fit.quiet) {
-            System.err.printf("%s: %s (%s) with %s, %s, lr %s, %d threads%n", task.name(), input,
-                    read.image().shape(), prior.describe(), fit.stop(recipe) == FitOptions.Stop.auto
+            System.err.printf("%s: %s (%s) with %s, %s on %s, %d threads, %s, lr %s%n", task.name(), input,
+                    read.image().shape(), prior.describe(), prior.precision().label(), Cpu.instructionSet(), fit.threadCount(),
+                    fit.stop(recipe) == FitOptions.Stop.auto
                             ? "at most " + settings.iterations() + " iterations (stops by itself; --stop fixed runs them all)"
-                            : settings.iterations() + " iterations", settings.lr(), fit.threadCount());
+                            : settings.iterations() + " iterations", settings.lr());
             if (reference != null && task.observation().sameShape(reference)) {
                 System.err.printf("input against the reference: %s%n", metrics().describe(task.observation(), reference));
             }
@@ -194,7 +196,8 @@ abstract class FitCommand implements Callable<Integer> {
         s.put("prior", prior.describe());
         s.put("iterations", Integer.toString(settings.iterations()));
         s.put("learning rate", Double.toString(settings.lr()));
-        s.put("reg noise σp", Double.toString(settings.regNoise()));
+        s.put("reg noise σp", DeepPrior.regNoiseLabel(settings.regNoise()));
+        s.put("precision", prior.precision().label() + " on " + Cpu.instructionSet());
         s.put("seed", Long.toString(settings.seed()));
         s.put("threads", Integer.toString(fit.threadCount()));
         s.put("stop", fit.stop(recipe()) == FitOptions.Stop.auto ? "auto (window " + fit.stopWindow + ", patience " + fit.stopPatience + ")" : "fixed");

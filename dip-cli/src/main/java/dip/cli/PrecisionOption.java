@@ -1,6 +1,5 @@
 package dip.cli;
 
-import dip.engine.Cpu;
 import dip.engine.Precision;
 import picocli.CommandLine.Option;
 
@@ -14,7 +13,7 @@ public final class PrecisionOption {
 
     private Precision resolved;
 
-    /** The precision to compute in; bf16 asked for on a CPU without bf16 instructions falls back to fp32 with a note. */
+    /** The precision to compute in ({@link Precision#resolve}): bf16 asked for on a CPU without bf16 instructions falls back to fp32 with a note. */
     Precision resolve() {
         if (resolved == null) {
             resolved = resolveNow();
@@ -23,24 +22,10 @@ public final class PrecisionOption {
     }
 
     private Precision resolveNow() {
-        if (value.equalsIgnoreCase("auto")) {
-            return Precision.defaultPrecision();
-        }
-        Precision p;
         try {
-            p = Precision.parse(value);
+            return Precision.resolve(value, note -> System.err.println("dip: note: " + note));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, "--precision must be auto, fp32 or bf16, got '" + value + "'");
         }
-        return onThisCpu(p, "computing in fp32");
-    }
-
-    /** p where this CPU computes it in hardware; bf16 elsewhere becomes fp32, with a note ending in {@code instead}. */
-    static Precision onThisCpu(Precision p, String instead) {
-        if (p == Precision.BF16 && !Cpu.hasNativeBf16()) {
-            System.err.println("dip: note: this CPU (" + Cpu.instructionSet() + ") has no bf16 instructions; " + instead);
-            return Precision.FP32;
-        }
-        return p;
     }
 }

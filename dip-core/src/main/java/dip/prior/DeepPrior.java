@@ -20,15 +20,21 @@ public final class DeepPrior implements Prior {
     private final int top;
     private final int left;
 
-    /** Draws z from the current seeded generator: seed first, then build the net, then this. */
+    /**
+     * Draws z from the current seeded generator: seed first, then build the net, then this. The net computes
+     * in {@link Precision#auto()}: bf16 on a CPU with bf16 instructions, fp32 elsewhere (as the CLI's default).
+     */
     public DeepPrior(Net net, NetInput input, double regNoise, int height, int width) {
-        this(net, input, regNoise, height, width, Precision.FP32);
+        this(net, input, regNoise, height, width, Precision.auto());
     }
 
-    /** As above, the net computing in the given precision (its weights and the output stay fp32). */
+    /**
+     * As above, the net computing in the given precision (its weights and the output stay fp32).
+     * @throws IllegalArgumentException for bf16 on a CPU without bf16 instructions ({@link Precision#requireSupported()})
+     */
     public DeepPrior(Net net, NetInput input, double regNoise, int height, int width, Precision precision) {
         this.net = net;
-        this.precision = precision;
+        this.precision = precision.requireSupported();
         this.regNoise = regNoise;
         this.height = height;
         this.width = width;
@@ -68,13 +74,31 @@ public final class DeepPrior implements Prior {
         return (500L << 20) + (long) (1.5 * bytesPerActivation * net.activationElements(h, w)) + 16 * net.parameterCount();
     }
 
+    @Override
     public Precision precision() { return precision; }
 
     public Tensor input() { return z; }
 
     @Override
     public String describe() {
-        return "deep image prior (" + net.name() + ", " + net.parameterCount() + " parameters, reg noise " + regNoise
-                + (precision == Precision.FP32 ? "" : ", " + precision.label()) + ")";
+        return "deep image prior (" + net.name() + ", " + net.parameterCount() + " parameters, reg noise " + regNoiseLabel(regNoise) + ")";
+    }
+
+    /**
+     * σp as people write it: a short decimal as it is ("0.03", "0.05", "0"), "1/30" for 1.0/30 (any 1/n that is
+     * exactly what was given and has no short decimal), else 3 significant digits ("0.0333").
+     */
+    public static String regNoiseLabel(double sigma) {
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(sigma);
+        if (exact.precision() <= 3) {
+            return exact.stripTrailingZeros().toPlainString();
+        }
+        if (sigma > 0 && sigma < 1) {
+            long n = Math.round(1 / sigma);
+            if (n > 1 && 1.0 / n == sigma) {
+                return "1/" + n;
+            }
+        }
+        return exact.round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

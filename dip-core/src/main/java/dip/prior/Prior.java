@@ -17,4 +17,7 @@ public interface Prior {
     default Tensor penalty(Tensor x) { return null; }
 
     String describe();
+
+    /** The number format x is computed in (a net may compute in bf16; pixels are always fp32). */
+    default dip.engine.Precision precision() { return dip.engine.Precision.FP32; }
 }
