@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dip.fit.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,15 @@ class CsvLogTest {
     }
 
     private CsvLog log(Path file, int every, boolean resume) { return new CsvLog(file, every, resume, () -> now); }
+
+    /** A whole (or resumed) fit's log: iterations {@code from} to {@code to}, then close. */
+    private void fit(Path file, int every, boolean resume, int from, int to) {
+        try (CsvLog log = log(file, every, resume)) {
+            for (int it = from; it <= to; it++) {
+                log.onIteration(progress(it));
+            }
+        }
+    }
 
     /** The iteration column of the file as it is on disk now. */
     private static List<Integer> iterations(Path file) throws Exception {
@@ -61,11 +71,7 @@ class CsvLogTest {
     @Test
     void everyNthIterationAndTheLastOne() throws Exception {
         Path file = dir.resolve("log.csv");
-        try (CsvLog log = log(file, 3, false)) {
-            for (int it = 1; it <= 7; it++) {
-                log.onIteration(progress(it));
-            }
-        }
+        fit(file, 3, false, 1, 7);
         assertEquals(List.of(3, 6, 7), iterations(file));
         List<String> lines = Files.readAllLines(file);
         assertEquals("3,0.03,,,0,3.000", lines.get(1));
@@ -75,12 +81,8 @@ class CsvLogTest {
     @Test
     void aResumedLogHasEachIterationOnce() throws Exception {
         Path file = dir.resolve("log.csv");
-        try (CsvLog log = log(file, 1, false)) {
-            for (int it = 1; it <= 5; it++) {
-                log.onIteration(progress(it));
-            }
-        }
-        Files.writeString(file, "6,0.0", java.nio.file.StandardOpenOption.APPEND);
+        fit(file, 1, false, 1, 5);
+        Files.writeString(file, "6,0.0", StandardOpenOption.APPEND);
         try (CsvLog log = log(file, 1, true)) {
             assertEquals(List.of(1, 2, 3, 4, 5), iterations(file).subList(0, 5)); // untouched until the fit runs
             for (int it = 4; it <= 8; it++) {
@@ -90,9 +92,7 @@ class CsvLogTest {
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), iterations(file));
         // With no file yet, resuming starts one; a file that is no log is refused before the fit.
         Path fresh = dir.resolve("fresh.csv");
-        try (CsvLog log = log(fresh, 1, true)) {
-            log.onIteration(progress(4));
-        }
+        fit(fresh, 1, true, 4, 4);
         assertEquals(List.of(4), iterations(fresh));
         Path other = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
         UserError e = assertThrows(UserError.class, () -> log(other, 1, true));
