@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The paper's numbers from a {@code published.csv} (columns task,set,image,method,psnr[,protocol]; lines
@@ -21,6 +23,8 @@ import java.util.TreeSet;
 public final class PublishedValues {
     public static final String FILE_NAME = "published.csv";
     static final String AVERAGE = "AVERAGE";
+    /** A task key's part after the prefix when it carries a number: the text before it, the number, the text after. */
+    private static final Pattern PARAMETER = Pattern.compile("(\\D*)(\\d+)(\\D*)");
 
     public record Row(String task, String set, String image, String method, double psnr, String protocol) {}
 
@@ -43,6 +47,23 @@ public final class PublishedValues {
             Map<String, Double> out = new LinkedHashMap<>();
             rows.stream().filter(r -> r.image().equals(AVERAGE)).forEach(r -> out.putIfAbsent(r.method(), r.psnr()));
             return out;
+        }
+
+        /**
+         * Where the paper's numbers come from, for the report's header and the console: the file, task key and set,
+         * or why there are none (no file; no key for this folder; the folder's level is not in the file).
+         */
+        public String describe(BenchTask benchTask) {
+            if (file == null) {
+                return "none found";
+            }
+            if (task == null) {
+                return file + " has no task key starting with '" + benchTask.publishedPrefix() + "' that fits this folder";
+            }
+            if (rows.isEmpty()) {
+                return file + " has no rows for task " + task + ": not published, no paper columns";
+            }
+            return file + ", task " + task + (set == null ? "" : ", set " + set);
         }
 
         /** The protocols named by the selected rows (normally one). */
@@ -124,10 +145,12 @@ public final class PublishedValues {
     }
 
     /**
-     * The rows for a benchmark of {@code task} on {@code dataDir}. The task key is the one task starting with the
-     * task's prefix or, when there are several (denoise_s25, denoise_s50), the one whose trailing number appears
-     * at the end of the folder's name (color25 → denoise_s25). The set is the one named by the folder or an
-     * ancestor (Set5/x4 → Set5), or the only set of that task.
+     * The rows for a benchmark of {@code task} on {@code dataDir}. The task key is the one starting with the
+     * task's prefix. When the keys carry a parameter after the prefix (denoise_s25: the noise level, inpaint_50p:
+     * the share of missing pixels), the number at the end of the data folder's name, or of its parent's when the
+     * folder's own name ends in none, names it (color50 → denoise_s50); a level without rows gives that key with no
+     * rows (not published), never another level's. A folder that names no level gets the only key, if there is
+     * one. The set is the one named by the folder or an ancestor (Set5/x4 → Set5), or the only set of that task.
      */
     public Selection select(BenchTask task, Path dataDir) {
         List<String> path = new ArrayList<>();
@@ -149,20 +172,28 @@ public final class PublishedValues {
 
     private String taskKey(String prefix, List<String> path) {
         List<String> candidates = rows.stream().map(Row::task).filter(t -> t.startsWith(prefix)).distinct().toList();
-        if (candidates.size() <= 1) {
-            return candidates.isEmpty() ? null : candidates.get(0);
+        Matcher shape = candidates.stream().map(c -> PARAMETER.matcher(c.substring(prefix.length())))
+                .filter(Matcher::matches).findFirst().orElse(null);
+        String level = namedLevel(path);
+        if (shape == null || level == null) {
+            return candidates.size() == 1 ? candidates.get(0) : null;
         }
-        for (String folder : path) {
-            String digits = trailingDigits(folder);
-            if (!digits.isEmpty()) {
-                for (String c : candidates) {
-                    if (trailingDigits(c.replaceAll("[^0-9]+$", "")).equals(digits)) {
-                        return c;
-                    }
-                }
+        for (String c : candidates) {
+            Matcher m = PARAMETER.matcher(c.substring(prefix.length()));
+            if (m.matches() && sameNumber(m.group(2), level)) {
+                return c;
             }
         }
-        return null;
+        return prefix + shape.group(1) + level + shape.group(3);
+    }
+
+    /** The number at the end of the data folder's name, or else of its parent's; null when neither ends in one. */
+    private static String namedLevel(List<String> path) {
+        return path.stream().limit(2).map(PublishedValues::trailingDigits).filter(d -> !d.isEmpty()).findFirst().orElse(null);
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        return a.replaceFirst("^0+(?=.)", "").equals(b.replaceFirst("^0+(?=.)", ""));
     }
 
     private static String trailingDigits(String s) {

@@ -108,14 +108,10 @@ public final class QualityBenchmark {
             return PublishedValues.Selection.NONE;
         }
         PublishedValues.Selection s = PublishedValues.read(file.get()).select(cfg.task(), cfg.data());
-        if (s.task() == null) {
-            listener.onNote(file.get() + " has no task matching '" + cfg.task().publishedPrefix() + "' for " + cfg.data());
-        } else {
-            listener.onNote("published values: " + file.get() + ", task " + s.task() + (s.set() == null ? "" : ", set " + s.set()));
-            if (!s.protocols().isEmpty() && !s.protocols().equals(List.of(cfg.task().protocol().key()))) {
-                listener.onNote("warning: published protocol " + s.protocols() + " differs from ours ("
-                        + cfg.task().protocol().key() + ")");
-            }
+        listener.onNote("published values: " + s.describe(cfg.task()));
+        if (!s.protocols().isEmpty() && !s.protocols().equals(List.of(cfg.task().protocol().key()))) {
+            listener.onNote("warning: published protocol " + s.protocols() + " differs from ours ("
+                    + cfg.task().protocol().key() + ")");
         }
         return s;
     }

@@ -36,8 +36,7 @@ final class QualityReport {
             sb.append("- LR input: HR cropped to a multiple of 32, Lanczos-3 (PIL ANTIALIAS) resize by 1/")
                     .append(task.factor()).append(" in 8 bits; ground truth: the cropped HR\n");
         }
-        sb.append("- published: ").append(published.task() == null ? "none found"
-                : published.file() + ", task " + published.task() + (published.set() == null ? "" : ", set " + published.set())).append('\n');
+        sb.append("- published: ").append(published.describe(task)).append('\n');
         sb.append("- precision: ").append(cfg.precision().label()).append('\n');
         if (task.methods().contains(Method.DIP_AUTO_STOP)) {
             sb.append("- dip_oracle: the output at the best iteration by ground truth; dip_auto_stop: the output kept by the"

@@ -62,6 +62,43 @@ class PublishedValuesTest {
         assertNull(pv.select(BenchTask.DENOISE, root.resolve("denoise/colour")).task()); // ambiguous: no guess
     }
 
+    /** Issue #17: a σ50 folder beside a file with σ25 rows only must not be shown the σ25 numbers. */
+    @Test
+    void aLevelTheFileLacksIsNotPublishedNeverAnotherLevels() throws Exception {
+        Files.writeString(root.resolve("published.csv"), """
+                task,set,image,method,psnr,protocol
+                denoise_s25,color,F16,dip,33.69,rgb
+                denoise_s25,color,F16,cbm3d,32.67,rgb
+                denoise_s25,color,AVERAGE,dip_exp_average,30.43,rgb
+                inpaint_50p,gray,house,dip,39.16,rgb
+                sr_x4,Set5,baby,dip,31.49,y_shave
+                """);
+        PublishedValues pv = PublishedValues.read(root.resolve("published.csv"));
+        Path color50 = Files.createDirectories(root.resolve("denoise/color50"));
+        PublishedValues.Selection s50 = pv.select(BenchTask.DENOISE, color50);
+        assertEquals("denoise_s50", s50.task());
+        assertFalse(s50.found());
+        assertTrue(s50.psnr("F16", "dip").isEmpty());
+        assertTrue(s50.setAverages().isEmpty());
+        assertTrue(s50.describe(BenchTask.DENOISE).contains("denoise_s50") && s50.describe(BenchTask.DENOISE).contains("not published"),
+                s50.describe(BenchTask.DENOISE));
+        // The level may also be named by the parent folder; without any number the only key is still used.
+        assertEquals("denoise_s50", pv.select(BenchTask.DENOISE, root.resolve("sigma50/kodak")).task());
+        assertEquals(33.69, pv.select(BenchTask.DENOISE, root.resolve("denoise/color")).psnr("F16", "dip").getAsDouble(), 1e-9);
+        assertEquals(33.69, pv.select(BenchTask.DENOISE, root.resolve("denoise/color25")).psnr("F16", "dip").getAsDouble(), 1e-9);
+        // The same for other keys with a parameter: inpaint's share of missing pixels, the SR factor.
+        assertEquals("inpaint_30p", pv.select(BenchTask.INPAINT, root.resolve("inpaint/gray30")).task());
+        assertFalse(pv.select(BenchTask.INPAINT, root.resolve("inpaint/gray30")).found());
+        assertEquals(39.16, pv.select(BenchTask.INPAINT, root.resolve("inpaint/gray50")).psnr("house", "dip").getAsDouble(), 1e-9);
+        assertFalse(pv.select(BenchTask.SR8, root.resolve("sr/Set5/x8")).found());
+        assertEquals(31.49, pv.select(BenchTask.SR4, root.resolve("sr/Set5")).psnr("baby", "dip").getAsDouble(), 1e-9); // Set5's 5 is no factor
+
+        // results.md: the header says so and there are no paper columns.
+        String md = QualityReport.markdown(QualityConfig.of(BenchTask.DENOISE, color50), s50, List.of(), 3);
+        assertTrue(md.contains("- published: " + root.resolve("published.csv").toAbsolutePath() + " has no rows for task denoise_s50"), md);
+        assertFalse(md.contains("| paper ") || md.contains("33.69") || md.contains("30.43") || md.contains("denoise_s25"), md);
+    }
+
     @Test
     void noFileAnywhereAndBadLinesAreReported() throws Exception {
         Path deep = Files.createDirectories(root.resolve("a/b"));
@@ -86,6 +123,7 @@ class PublishedValuesTest {
                 assertEquals(29.90, s.setAverages().get("dip"), 1e-9);
                 assertEquals(5, s.rows().stream().filter(r -> r.method().equals("dip") && !r.image().equals("AVERAGE")).count());
                 assertEquals("inpaint_50p", pv.select(BenchTask.INPAINT, f.getParent().resolve("inpaint/gray50")).task());
+                assertEquals("denoise_s50", pv.select(BenchTask.DENOISE, f.getParent().resolve("denoise/color50")).task());
                 return;
             }
         }

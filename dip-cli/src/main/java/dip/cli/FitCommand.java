@@ -95,7 +95,8 @@ abstract class FitCommand implements Callable<Integer> {
             FitReport.check(report, fit.force());
         }
         if (fit.log != null) {
-            OutputPaths.checkFile(fit.log, fit.force(), input, fit.reference);
+            // A resumed fit continues its log, so an existing one is no clash there.
+            OutputPaths.checkFile(fit.log, fit.force() || fit.resume != null, input, fit.reference);
         }
         if (fit.snapshots != null) {
             OutputPaths.checkDirectory(fit.snapshots, fit.snapshots);
@@ -245,7 +246,8 @@ abstract class FitCommand implements Callable<Integer> {
             listeners.add(pageData);
         }
         try (ProgressDisplay display = ProgressDisplay.create(task.name(), settings.iterations(), fit.quiet);
-             CsvLog log = fit.log == null ? null : new CsvLog(fit.log)) {
+             CsvLog log = fit.log == null ? null
+                     : fit.resume != null ? CsvLog.resume(fit.log, fit.logEvery()) : CsvLog.start(fit.log, fit.logEvery())) {
             listeners.add(display);
             if (log != null) {
                 listeners.add(log);

@@ -33,8 +33,15 @@ public final class FitOptions {
     @Option(names = "--reference", paramLabel = "GT", description = "Ground truth: logs PSNR of the output and of the average against it.")
     Path reference;
 
-    @Option(names = "--log", paramLabel = "CSV", description = "Write iteration, loss and PSNRs to this CSV file.")
+    @Option(names = "--log", paramLabel = "CSV", description = "Write iteration, loss and PSNRs to this CSV file as the fit goes "
+            + "(flushed every 2 s: follow it with tail -f); a --resume fit appends to it.")
     Path log;
+
+    @Option(names = "--log-every", paramLabel = "N", description = "Write a --log row every N iterations, and the last one (default: 1).")
+    Integer logEvery;
+
+    /** Iterations between --log rows: --log-every, or 1. */
+    int logEvery() { return logEvery == null ? 1 : logEvery; }
 
     @Option(names = "--save-every", paramLabel = "N", description = "Write the output and average every N iterations (needs --snapshots).")
     Integer saveEvery;
@@ -112,6 +119,12 @@ public final class FitOptions {
         }
         if (saveEvery != null && saveEvery < 1) {
             throw new UserError(ExitCode.USAGE, "--save-every must be at least 1, got " + saveEvery);
+        }
+        if (logEvery != null && log == null) {
+            throw new UserError(ExitCode.USAGE, "--log-every needs --log");
+        }
+        if (logEvery != null && logEvery < 1) {
+            throw new UserError(ExitCode.USAGE, "--log-every must be at least 1, got " + logEvery);
         }
         if (checkpointEvery != null && checkpointEvery < 1) {
             throw new UserError(ExitCode.USAGE, "--checkpoint-every must be at least 1, got " + checkpointEvery);

@@ -71,6 +71,37 @@ class CliDenoiseTest {
         assertTrue(fixed.err().contains("12 iterations, lr") && fixed.err().contains("done: 12 iterations"), fixed.err());
     }
 
+    /**
+     * A fit checkpointed at 3 that went on to 5 (as if killed there), then resumed to 8 with the same --log: the log
+     * keeps 1 to 3 and has 4 to 8 once, from the resumed fit. Without --resume an existing log is still refused.
+     */
+    @Test
+    void aResumedFitAppendsToItsLogWithEachIterationOnce() throws IOException {
+        Path in = dir.resolve("in.png");
+        ImageFiles.write(ImageFiles.read(Path.of("..", "samples", "f16.png")).image().crop(0, 0, 24, 24), in, 8);
+        Path log = dir.resolve("log.csv");
+        String[] common = {"denoise", in.toString(), "--add-noise", "25", "--stop", "fixed", "--threads", "1",
+                "--channels-down", "4,4", "--channels-skip", "1,1", "-q", "--log", log.toString()};
+        CliRun first = CliRun.of(concat(common, new String[] {"-o", dir.resolve("first.png").toString(), "--iterations", "5",
+                "--checkpoint-every", "3"}));
+        assertEquals(0, first.exitCode(), first.err());
+        List<String> before = Files.readAllLines(log);
+        assertEquals(6, before.size());
+        CliRun resumed = CliRun.of(concat(common, new String[] {"-o", dir.resolve("resumed.png").toString(), "--iterations", "8",
+                "--resume", dir.resolve("first.ckpt").toString()}));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        List<String> after = Files.readAllLines(log);
+        assertEquals(before.subList(0, 4), after.subList(0, 4)); // header and 1..3 as they were
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), after.stream().skip(1).map(l -> l.split(",")[0]).toList());
+
+        CliRun again = CliRun.of(concat(common, new String[] {"-o", dir.resolve("again.png").toString(), "--iterations", "2"}));
+        assertEquals(ExitCode.OUTPUT, again.exitCode(), again.err());
+        assertTrue(again.oneErrorLine() && again.err().contains("--force"), again.err());
+        CliRun everyAlone = CliRun.of("denoise", in.toString(), "-o", dir.resolve("x.png").toString(), "--log-every", "2");
+        assertEquals(ExitCode.USAGE, everyAlone.exitCode(), everyAlone.err());
+        assertTrue(everyAlone.oneErrorLine() && everyAlone.err().contains("--log-every needs --log"), everyAlone.err());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
