@@ -82,9 +82,12 @@ class FitterTest {
     }
 
     /**
-     * bf16 holds fp32's quality with the default net. One seed's output after 100 iterations jitters by up to
-     * ~1 dB between any two trajectories (fp32 against fp32 with another seed as well), so the comparison is of
-     * the mean over three seeds. Needs bf16 instructions: emulated bf16 is never chosen by dip.
+     * bf16 holds fp32's quality with the default net. One seed's output jitters by up to ~1 dB between any two
+     * trajectories (fp32 against fp32 with another seed as well), so the comparison is of the mean over three
+     * seeds; and at 300 iterations, not 100: in the first hundred iterations bf16 climbs a little more slowly
+     * (measured on AMD Zen 4, AVX512-BF16, 2 threads, mean of seeds 0-2: output 25.57 fp32 vs 24.98 bf16 at
+     * iteration 100, 27.65 vs 27.34 at 300; average 19.22 vs 19.05, then 28.89 vs 28.64). Needs bf16
+     * instructions: emulated bf16 is never chosen by dip.
      */
     @Test
     void aBf16FitOfTheDefaultNetHoldsTheQualityOfFp32() {
@@ -93,16 +96,21 @@ class FitterTest {
         double[] avg = new double[2];
         double[] out = new double[2];
         int seeds = 3;
-        for (Precision p : Precision.values()) {
-            for (long seed = 0; seed < seeds; seed++) {
-                Engine.seed(seed);
-                DeepPrior prior = new DeepPrior(NetPresets.byName("skip", 32, 3), NetInput.NOISE, 1.0 / 30,
-                        noisy.height(), noisy.width(), p);
-                FitResult r = new Fitter().fit(new Denoise(noisy), prior,
-                        FitSettings.denoising().withIterations(100).withSeed(seed), null, FitListener.NONE);
-                out[p.ordinal()] += Psnr.psnr(r.output().clamped(), clean) / seeds;
-                avg[p.ordinal()] += Psnr.psnr(r.average().clamped(), clean) / seeds;
+        Engine.init(2); // the study's thread count (and half the time); the other tests keep 1 thread
+        try {
+            for (Precision p : Precision.values()) {
+                for (long seed = 0; seed < seeds; seed++) {
+                    Engine.seed(seed);
+                    DeepPrior prior = new DeepPrior(NetPresets.byName("skip", 32, 3), NetInput.NOISE, 1.0 / 30,
+                            noisy.height(), noisy.width(), p);
+                    FitResult r = new Fitter().fit(new Denoise(noisy), prior,
+                            FitSettings.denoising().withIterations(300).withSeed(seed), null, FitListener.NONE);
+                    out[p.ordinal()] += Psnr.psnr(r.output().clamped(), clean) / seeds;
+                    avg[p.ordinal()] += Psnr.psnr(r.average().clamped(), clean) / seeds;
+                }
             }
+        } finally {
+            Engine.init(1);
         }
         String msg = "mean of " + seeds + " seeds: fp32 output/average " + out[0] + " / " + avg[0] + " dB, bf16 " + out[1]
                 + " / " + avg[1] + " dB";
