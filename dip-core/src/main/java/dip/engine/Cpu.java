@@ -93,6 +93,11 @@ public final class Cpu {
         return isa.equals("AMX-BF16") || isa.equals("AVX512-BF16");
     }
 
+    /** True when oneDNN can use 512-bit vectors (AVX-512, AVX512-BF16 or AMX-BF16), as capped and overridden above. */
+    public static boolean hasAvx512() {
+        return LEVELS.indexOf(instructionSet()) >= LEVELS.indexOf("AVX-512");
+    }
+
     /** The clock /proc/cpuinfo reports, in MHz (the base clock in a VM), or NaN when unknown. */
     public static double clockMhz() {
         try {
@@ -105,22 +110,31 @@ public final class Cpu {
     /** AMD Zen 4 (family 25 with AVX-512 in use): its 512-bit operations run as two 256-bit halves. */
     public static boolean splitsAvx512() {
         return field("vendor_id").orElse("").equals("AuthenticAMD") && field("cpu family").orElse("").equals("25")
-                && LEVELS.indexOf(instructionSet()) >= LEVELS.indexOf("AVX-512");
+                && hasAvx512();
     }
 
     private static List<String> flags() {
         return List.of(field("flags").orElse("").split("\\s+"));
     }
 
-    private static Optional<String> field(String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith(key)) {
-                    return Optional.of(line.substring(line.indexOf(':') + 1).trim());
-                }
+    /** /proc/cpuinfo, read once (convolutions ask for the instruction set on every call). */
+    private static final class Info {
+        static final List<String> LINES = read();
+
+        private static List<String> read() {
+            try {
+                return List.copyOf(Files.readAllLines(Path.of("/proc/cpuinfo")));
+            } catch (IOException e) {
+                return List.of(); // not Linux: nothing known
             }
-        } catch (IOException e) {
-            // not Linux: no flags known
+        }
+    }
+
+    private static Optional<String> field(String key) {
+        for (String line : Info.LINES) {
+            if (line.startsWith(key)) {
+                return Optional.of(line.substring(line.indexOf(':') + 1).trim());
+            }
         }
         return Optional.empty();
     }

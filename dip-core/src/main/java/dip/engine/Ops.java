@@ -11,11 +11,10 @@ public final class Ops {
 
     /** 2-D convolution, no padding (pad explicitly: the nets use reflection padding). */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride) {
-        // Channels-last (NHWC): oneDNN then convolves without reordering to its blocked layout, which is faster
-        // on AVX-512 (AMD Zen 5, 256², bf16: 0.49 vs 0.78 s per iteration; fp32: 0.98 vs 1.11) and avoids a
-        // oneDNN 3.7 bug: with a channel count that is not a multiple of 16 (the skip net's 128 + 4) its blocked
-        // bf16 kernels sporadically turned whole output channels into NaN.
-        x = x.channelsLast();
+        // The layout is chosen per CPU and precision (Layout): channels-last (NHWC) lets oneDNN convolve without
+        // reordering to its blocked layout, faster with AVX-512 and needed against a oneDNN 3.7 bf16 bug; on AVX2
+        // fp32 the blocked path from NCHW is faster.
+        x = Layout.forConvolution(x.isBf16()).apply(x);
         // Weights are kept fp32; a bf16 input (a bf16 fit) takes them cast to bf16, differentiably.
         long outChannels = weight.size(0);
         boolean padded = false;

@@ -1,0 +1,41 @@
+package dip.engine;
+
+import java.util.Locale;
+
+/**
+ * The memory layout convolutions run in. oneDNN convolves channels-last (NHWC) tensors without reordering them
+ * to its blocked layout; a plain NCHW tensor is reordered inside every call. Which is faster depends on the CPU
+ * and the precision, so it is chosen per instruction set and precision ({@link #forConvolution}), and can be
+ * forced with {@code -Ddip.layout=nhwc|nchw} for measurements (bf16 stays NHWC even then).
+ */
+public enum Layout {
+    /** Channels-last: the tensor is made NHWC before the call. */
+    NHWC,
+    /** The tensor is passed as it is (NCHW unless an earlier op produced NHWC). */
+    NCHW;
+
+    /** System property that forces one layout for every convolution (nhwc, nchw, or auto). */
+    public static final String PROPERTY = "dip.layout";
+
+    /**
+     * The layout a convolution in this precision runs in. bf16 is always NHWC: oneDNN 3.7's blocked bf16 kernels
+     * sporadically turned whole output channels into NaN for channel counts that are not a multiple of 16 (AMD
+     * Zen 5). fp32 is NHWC on CPUs with AVX-512 and NCHW on the others, as measured with the default net at 256²,
+     * fp32, 2 threads, in one run on an AMD EPYC Zen 4 ({@code ./dip bench speed}, -Ddip.layout forced): AVX-512
+     * NHWC 0.84–0.86 s per iteration vs NCHW 0.93; imitating an AVX2-only CPU (ONEDNN_MAX_CPU_ISA=AVX2
+     * ATEN_CPU_CAPABILITY=avx2) NHWC 1.75–1.95 s vs NCHW 1.03–1.10 (the authors' PyTorch 1.13 code on the same
+     * machine: 1.38 s in NCHW, 2.97 s channels-last).
+     */
+    public static Layout forConvolution(boolean bf16) {
+        String forced = System.getProperty(PROPERTY, "auto").toLowerCase(Locale.ROOT);
+        return switch (forced) {
+            case "nhwc" -> NHWC;
+            case "nchw" -> bf16 ? NHWC : NCHW;
+            case "auto" -> bf16 || Cpu.hasAvx512() ? NHWC : NCHW;
+            default -> throw new IllegalArgumentException("-D" + PROPERTY + " must be nhwc, nchw or auto, got '" + forced + "'");
+        };
+    }
+
+    /** x in this layout. */
+    Tensor apply(Tensor x) { return this == NHWC ? x.channelsLast() : x; }
+}
