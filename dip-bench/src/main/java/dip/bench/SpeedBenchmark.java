@@ -1,6 +1,7 @@
 package dip.bench;
 
 import dip.engine.Engine;
+import dip.engine.Layout;
 import dip.engine.Precision;
 import dip.fit.FitSettings;
 import dip.fit.Fitter;
@@ -60,16 +61,18 @@ public final class SpeedBenchmark {
     }
 
     /**
-     * Every size in every precision, sizes ascending (so the process's peak RSS belongs to the size in its row;
-     * within a size, bf16 runs before fp32 for the same reason: it needs less memory).
+     * Every size in every precision with every thread count, sizes ascending (so the process's peak RSS belongs to
+     * the size in its row; within a size, bf16 runs before fp32 for the same reason: it needs less memory).
      */
-    public static List<Row> run(String arch, List<Precision> precisions, List<Integer> sizes, int threads, int warmup,
-                                int iterations) {
+    public static List<Row> run(String arch, List<Precision> precisions, List<Integer> sizes, List<Integer> threads,
+                                int warmup, int iterations) {
         List<Row> rows = new ArrayList<>();
         List<Precision> order = precisions.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList();
         for (int s : sizes.stream().sorted().toList()) {
             for (Precision p : order) {
-                rows.add(measure(arch, p, s, threads, warmup, iterations));
+                for (int t : threads.stream().distinct().sorted().toList()) {
+                    rows.add(measure(arch, p, s, t, warmup, iterations));
+                }
             }
         }
         return rows;
@@ -77,21 +80,27 @@ public final class SpeedBenchmark {
 
     /**
      * The table as Markdown, headed by the machine it ran on. "vs fp32" is the speed-up over the fp32 row of the
-     * same size in the same run; "of peak" the share of the cores' peak for that precision ({@link PeakFlops}).
+     * same size and threads in the same run; "scaling" the speed-up over the same row with 1 thread divided by the
+     * thread count (100% = perfect); "layout" the convolutions' memory layout ({@link Layout}); "of peak" the share
+     * of the cores' peak for that precision ({@link PeakFlops}).
      */
     public static String table(String arch, List<Row> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("CPU: %s, %d cores, instruction set: %s; %s; net: %s%n%n",
                 Machine.cpuModel(), Machine.cores(), Machine.instructionSet(), Engine.version(), arch));
-        sb.append("| size | precision | threads | s/iter median | min–max | vs fp32 | GMAC fwd | GFLOP/s | of peak | peak RSS MiB | RSS after warm-up → end MiB |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| size | precision | layout | threads | s/iter median | min–max | vs fp32 | scaling | GMAC fwd | GFLOP/s | of peak | peak RSS MiB | RSS after warm-up → end MiB |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
-            String ratio = rows.stream().filter(o -> o.size() == r.size() && o.precision() == Precision.FP32)
+            String ratio = rows.stream().filter(o -> o.size() == r.size() && o.threads() == r.threads() && o.precision() == Precision.FP32)
                     .findFirst().map(f -> String.format("%.2f×", f.medianSeconds() / r.medianSeconds())).orElse("–");
+            String scaling = r.threads() == 1 ? "–" : rows.stream()
+                    .filter(o -> o.size() == r.size() && o.precision() == r.precision() && o.threads() == 1).findFirst()
+                    .map(o -> String.format("%.0f%%", 100 * o.medianSeconds() / r.medianSeconds() / r.threads())).orElse("–");
             double peak = PeakFlops.gflops(r.precision(), r.threads());
             String share = Double.isNaN(peak) ? "–" : String.format("%.0f%%", 100 * r.gflops() / peak);
-            sb.append(String.format("| %d² | %s | %d | %.3f | %.3f–%.3f | %s | %.1f | %.0f | %s | %.0f | %.0f → %.0f |%n",
-                    r.size(), r.precision().label(), r.threads(), r.medianSeconds(), r.minSeconds(), r.maxSeconds(), ratio,
+            sb.append(String.format("| %d² | %s | %s | %d | %.3f | %.3f–%.3f | %s | %s | %.1f | %.0f | %s | %.0f | %.0f → %.0f |%n",
+                    r.size(), r.precision().label(), Layout.forConvolution(r.precision() == Precision.BF16).name(), r.threads(),
+                    r.medianSeconds(), r.minSeconds(), r.maxSeconds(), ratio, scaling,
                     r.forwardGmac(), r.gflops(), share, r.peakRssMiB(), r.rssStartMiB(), r.rssEndMiB()));
         }
         return sb.toString();

@@ -31,8 +31,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--arch", defaultValue = "skip", description = "Net (default: ${DEFAULT-VALUE}).")
         String arch;
 
-        @Option(names = "--threads", description = "CPU threads (default: all cores).")
-        Integer threads;
+        @Option(names = "--threads", split = ",", description = "CPU threads, comma-separated (e.g. 1,2 for the scaling "
+                + "column; default: all cores).")
+        List<Integer> threads;
 
         @Option(names = "--precision", split = ",", defaultValue = "fp32,bf16",
                 description = "Precisions to time, comma-separated: fp32, bf16 (default: ${DEFAULT-VALUE}; bf16 only where "
@@ -53,7 +54,10 @@ public final class BenchCommand implements Runnable {
             if (iterations < 1 || warmup < 0 || sizes.stream().anyMatch(s -> s < 1)) {
                 throw new UserError(ExitCode.USAGE, "--iterations must be positive, --warmup and --sizes not negative");
             }
-            int t = threads == null ? Engine.defaultThreads() : threads;
+            if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
+                throw new UserError(ExitCode.USAGE, "--threads must be at least 1, got " + threads);
+            }
+            List<Integer> t = threads == null ? List.of(Engine.defaultThreads()) : threads;
             List<Precision> chosen = new java.util.ArrayList<>();
             for (String p : precisions) {
                 Precision timed;
