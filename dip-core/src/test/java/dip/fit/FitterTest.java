@@ -190,6 +190,9 @@ class FitterTest {
             }
 
             @Override
+            public dip.engine.Tensor forward(dip.engine.Tensor x) { return d.forward(x); }
+
+            @Override
             public Image observation() { return d.observation(); }
 
             @Override
