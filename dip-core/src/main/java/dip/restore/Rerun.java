@@ -54,7 +54,8 @@ public final class Rerun {
                 case "input" -> input = ImageFiles.read(file).image();
                 case "mask" -> mask = file.toString().isEmpty() ? null : Mask.fromFile(file, input.height(), input.width());
                 case "reference" -> reference = ImageFiles.read(file).image();
-                default -> throw new IllegalArgumentException("unknown input role '" + f.role() + "'");
+                default -> throw new IllegalArgumentException("cannot rerun this restoration: its " + f.role()
+                        + " was prepared in a way rerun does not repeat (only input, mask and reference files are read back)");
             }
         }
         if (input == null) {

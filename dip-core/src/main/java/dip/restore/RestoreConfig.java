@@ -104,6 +104,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         private PriorKind prior = PriorKind.DIP;
         private double tvWeight;
         private NetSpec net;
+        private String recipePreset;
         private StopRule stop;
         private Path checkpoint;
         private int checkpointEvery;
@@ -142,12 +143,13 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         /** Another task (the recipe values stay as they are). */
         public Builder task(TaskSpec v) { task = v; return this; }
 
-        /** Takes every value of a recipe: iterations, lr, σp, net preset, TV weight and stop rule. */
+        /** Takes every value of a recipe: iterations, lr, σp, net preset (replacing a net given before), TV weight and stop rule. */
         public Builder recipe(Recipe r) {
             iterations = r.iterations();
             lr = r.lr();
             regNoise = r.regNoise();
-            net = NetSpec.preset(r.preset());
+            net = null; // the recipe's preset, unless a net is given
+            recipePreset = r.preset();
             tvWeight = r.tvWeight();
             stop = r.autoStop() ? StopRule.auto() : StopRule.fixed();
             return this;
@@ -211,7 +213,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         public RestoreConfig build() {
             return new RestoreConfig(task, iterations, lr, regNoise, averageDecay, backtrackDb, seed,
                     threads != null ? threads : Engine.defaultThreads(), precision != null ? precision : Precision.auto(),
-                    prior, tvWeight, net, stop, checkpoint, checkpointEvery, resume, reference, evaluateEvery, inputs);
+                    prior, tvWeight, net != null ? net : NetSpec.preset(recipePreset), stop, checkpoint, checkpointEvery, resume, reference, evaluateEvery, inputs);
         }
     }
 }
