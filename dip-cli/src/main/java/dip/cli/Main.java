@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Restore images with Deep Image Prior: a randomly initialised conv net fitted to one degraded image.",
         subcommands = {DenoiseCommand.class, SuperResolveCommand.class, InpaintCommand.class, JpegCommand.class,
-                DownscaleCommand.class, UpscaleCommand.class, CompareCommand.class, BenchCommand.class, NetCommand.class, CommandLine.HelpCommand.class})
+                DownscaleCommand.class, UpscaleCommand.class, CompareCommand.class, RerunCommand.class, BenchCommand.class, NetCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -41,7 +41,7 @@ public final class Main implements Runnable {
         int code;
         if (ex instanceof UserError u) {
             code = u.exitCode();
-        } else if (ex instanceof ImageReadException) {
+        } else if (ex instanceof ImageReadException || ex instanceof dip.restore.Rerun.InputChangedException) {
             code = ExitCode.INPUT;
         } else if (ex instanceof ImageWriteException) {
             code = ExitCode.OUTPUT;
