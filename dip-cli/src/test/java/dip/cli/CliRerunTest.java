@@ -70,14 +70,8 @@ class CliRerunTest {
 
     @Test
     void inpaintingRecordsTheMaskAndRerunsFromIt() throws Exception {
-        Image mask = Image.zeros(1, 24, 32);
-        for (int y = 0; y < 24; y++) {
-            for (int x = 0; x < 32; x++) {
-                mask.set(0, y, x, (x / 4 + y / 4) % 2);
-            }
-        }
         Path maskFile = dir.resolve("mask.png");
-        ImageFiles.write(mask, maskFile, 8);
+        ImageFiles.write(CliTasksTest.checkerboard(24, 32), maskFile, 8);
         Path out = dir.resolve("filled.png");
         CliRun r = CliRun.of("inpaint", in.toString(), "--mask", maskFile.toString(), "-o", out.toString(), "--iterations", "3",
                 "--threads", "1", "-q", "--prior", "tv");

@@ -32,6 +32,7 @@ public record Provenance(int format, Software software, Task task, List<InputFil
     public static final int FORMAT = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
