@@ -59,8 +59,9 @@ public final class Fitter {
      * @param reference ground truth at the output size for PSNR logging, or null
      */
     public FitResult fit(Task task, Prior prior, FitSettings s, Image reference, FitListener listener) {
-        // Everything this fit allocates beyond one iteration is freed when it ends, returning or throwing.
-        try (Owner own = new Owner()) {
+        // Everything this fit allocates beyond one iteration is freed when it ends, returning or throwing: kept
+        // buffers by the owner, the set-up's and wrap-up's temporaries (optimiser options, casts) by the scope.
+        try (Owner own = new Owner(); Scope temporaries = new Scope()) {
             return run(task, prior, s, reference, listener);
         }
     }

@@ -3,6 +3,7 @@ package dip.restore;
 import dip.engine.Cpu;
 import dip.engine.Engine;
 import dip.engine.Owner;
+import dip.engine.Scope;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.fit.Fitter;
@@ -51,7 +52,8 @@ public final class Restorer implements AutoCloseable {
         this.config = config;
         Engine.init(config.threads());
         this.owner = new Owner();
-        try {
+        // Kept tensors (weights, z, the task's) belong to the owner; the scope frees the temporaries of building them.
+        try (Scope temporaries = new Scope()) {
             this.task = instrument.apply(config.task().task(config.seed()));
             // The seed right before the weights and z: the run is then what the seed says, whatever ran before.
             Engine.seed(config.seed());
