@@ -48,7 +48,8 @@ public final class Main implements Runnable {
         } else if (ex instanceof dip.fit.CheckpointException c) {
             code = c.writing() ? ExitCode.OUTPUT : ExitCode.INPUT;
         } else if (ex instanceof FitDivergedException) {
-            code = ExitCode.DIVERGED;
+            System.err.println("dip: " + firstLine(ex).replace("a lower learning rate usually helps", "try a lower --lr"));
+            return ExitCode.DIVERGED;
         } else if (ex instanceof OutOfMemoryError || isNativeOutOfMemory(ex)) {
             System.err.println("dip: out of memory for this image and net; try a smaller image or net");
             return ExitCode.MEMORY;

@@ -119,7 +119,7 @@ public final class Fitter {
                     backtracks++;
                     if (++inARow > MAX_BACKTRACKS_IN_A_ROW) {
                         throw new FitDivergedException("the fit diverged at iteration " + it
-                                + " and did not recover after " + MAX_BACKTRACKS_IN_A_ROW + " roll-backs; try a lower learning rate");
+                                + " and did not recover after " + MAX_BACKTRACKS_IN_A_ROW + " roll-backs (a lower learning rate usually helps)");
                     }
                     listener.onBacktrack(it, lastGoodDataPsnr - dataPsnr);
                 } else {
