@@ -43,7 +43,12 @@ public final class RerunCommand implements Callable<Integer> {
         OutputPaths.checkImage(output, overwrite.force, inputs);
         OutputPaths.checkNotOverwritten(json, provenanceFile);
         OutputPaths.checkFile(json, overwrite.force, inputs);
-        RestoreConfig config = Rerun.config(p, note -> System.err.println("dip: warning: " + note));
+        RestoreConfig config;
+        try {
+            config = Rerun.config(p, note -> System.err.println("dip: warning: " + note));
+        } catch (IllegalArgumentException e) { // a provenance this dip cannot repeat (or not on this CPU)
+            throw new UserError(ExitCode.INPUT, provenanceFile + ": " + e.getMessage());
+        }
         String which = p.output() == null ? "output" : p.output().image();
         int bitDepth = p.output() == null ? 8 : p.output().bitDepth();
         Restoration result;

@@ -95,6 +95,17 @@ class CliRerunTest {
         assertTrue(bad.oneErrorLine(), bad.err());
     }
 
+    @Test
+    void aBenchmarksPreparedInputCannotBeRerun() throws Exception {
+        Path out = dir.resolve("b.png");
+        assertEquals(0, CliRun.of("denoise", in.toString(), "-o", out.toString(), "--iterations", "1", "--threads", "1", "-q").exitCode());
+        Path json = dir.resolve("b.json");
+        Files.writeString(json, Files.readString(json).replace("\"role\" : \"input\"", "\"role\" : \"bench observation\""));
+        CliRun r = CliRun.of("rerun", json.toString(), "-o", dir.resolve("b2.png").toString(), "-q");
+        assertEquals(ExitCode.INPUT, r.exitCode(), r.err());
+        assertTrue(r.oneErrorLine() && r.err().contains("bench observation"), r.err());
+    }
+
     /** The SHA-256 a provenance records, computed independently of dip. */
     private static final class RerunSha {
         static String of(Path file) throws Exception {
