@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** ./dip rerun NAME.json -o NEW.png: repeats the restoration a provenance file describes. */
 @Command(name = "rerun", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Repeat the restoration that wrote NAME.png, from the NAME.json beside it, into a new output (with its own",
-                "NEW.json): the same inputs, task and settings as used. On the same CPU and threads the pixels are the same.",
+        description = {"Repeat the restoration that wrote NAME.png, from the NAME.json beside it, into a new output with its own NEW.json:",
+                "the same inputs, task and settings as used; on the same CPU and threads, the same pixels.",
                 "Refused when an input file has changed since (its SHA-256 differs); a warning when dip's or libtorch's version differs."})
 public final class RerunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME.json", description = "The provenance file written beside a restored image.")
