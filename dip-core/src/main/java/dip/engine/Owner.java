@@ -10,12 +10,14 @@ import java.util.List;
  * tensors, the optimiser and the fit's own buffers. While an owner is open on a thread, every tensor
  * {@link Tensor#keep() kept} and every {@link Adam} created on that thread is registered with it, and
  * {@link #close()} frees them all, also when the fit failed half-way (DJL's NDManager, JavaCPP's PointerScope).
- * Owners nest; a tensor belongs to the innermost one. Objects freed earlier by hand are skipped.
+ * Owners nest; a tensor belongs to the innermost one collecting. Objects freed earlier by hand are skipped.
+ * {@link #stopCollecting()} ends the collecting (on the opening thread); the owner may then be closed on any thread.
  */
 public final class Owner implements AutoCloseable {
     private static final ThreadLocal<Deque<Owner>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
     private final List<Runnable> frees = new ArrayList<>();
     private final Thread thread = Thread.currentThread();
+    private boolean collecting = true;
     private boolean closed;
 
     /** Opens an owner on the calling thread; close it on the same thread. */
@@ -32,17 +34,25 @@ public final class Owner implements AutoCloseable {
     /** Objects registered so far (for tests). */
     public int size() { return frees.size(); }
 
-    /** Frees every registered object, newest first. Idempotent. */
+    /** Stops registering new objects (what was registered stays owned). Call it on the thread that opened this owner. */
+    public synchronized void stopCollecting() {
+        if (collecting) {
+            if (Thread.currentThread() != thread) {
+                throw new IllegalStateException("an Owner stops collecting on the thread that opened it");
+            }
+            collecting = false;
+            OPEN.get().remove(this);
+        }
+    }
+
+    /** Frees every registered object, newest first; on another thread than the opening one, stop collecting first. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
-        if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("an Owner must be closed on the thread that opened it");
-        }
+        stopCollecting();
         closed = true;
-        OPEN.get().remove(this);
         for (int i = frees.size() - 1; i >= 0; i--) {
             frees.get(i).run();
         }

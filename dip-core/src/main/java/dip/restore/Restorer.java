@@ -24,8 +24,8 @@ import java.util.function.UnaryOperator;
  * benchmarks, library users) takes. The constructor initialises the engine (threads), seeds it from the config,
  * and builds the data term, the net, z and the prior at the task's output size; {@link #run} fits with the
  * config's stop rule and checkpoints and returns the images with their {@link Provenance}. Everything native it
- * allocated is owned by one {@link Owner} and freed by {@link #close()}, also after a failure. Use it on one
- * thread, once:
+ * allocated is owned by one {@link Owner} and freed by {@link #close()}, also after a failure. It runs once; it
+ * may be built, run and closed on different threads, one at a time:
  *
  * <pre>{@code
  * try (Restorer r = new Restorer(RestoreConfig.builder(TaskSpec.denoise(noisy)).build())) {
@@ -61,6 +61,8 @@ public final class Restorer implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             owner.close();
             throw e;
+        } finally {
+            owner.stopCollecting(); // the fit owns its own buffers; nothing later belongs to this restorer
         }
         fitter.withCheckpoints(config.checkpoint(), config.checkpointEvery());
         if (config.resume() != null) {
@@ -106,6 +108,7 @@ public final class Restorer implements AutoCloseable {
             throw new IllegalStateException("a Restorer runs once; build another for another run");
         }
         ran = true;
+        Engine.init(config.threads()); // the thread count is per thread: this may not be the one that built
         VarianceStop stop = config.stop().create();
         if (stop != null) {
             fitter.withAutoStop(stop);

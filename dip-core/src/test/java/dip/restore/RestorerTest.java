@@ -121,6 +121,24 @@ class RestorerTest {
         assertTrue(params.stream().allMatch(Tensor::isFreed), "every weight freed on close");
     }
 
+    @Test
+    void aRestorerBuiltOnOneThreadRunsAndClosesOnAnother() throws Exception {
+        Restorer r = new Restorer(tiny(TaskSpec.denoise(Tiny.scene(3, 16, 0))).build());
+        List<Tensor> params = r.prior().parameters();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Restoration result = pool.submit(() -> {
+                try (r) {
+                    return r.run(FitListener.NONE);
+                }
+            }).get();
+            assertEquals(4, result.fit().iterations());
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(params.stream().allMatch(Tensor::isFreed));
+    }
+
     /** The data term turned NaN: the fit rolls back 20 times in a row and gives up. */
     private static Task alwaysNan(Task t) {
         return new Task() {
