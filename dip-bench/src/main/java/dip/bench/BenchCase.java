@@ -2,19 +2,14 @@ package dip.bench;
 
 import dip.bench.BenchInputException.Problem;
 import dip.bench.BenchTask.Method;
-import dip.bench.BenchTask.Protocol;
 import dip.fit.FitResult;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.ImageReadException;
-import dip.image.Mask;
-import dip.image.Resize;
-import dip.metric.Psnr;
 import dip.metric.Ssim;
-import dip.task.Denoise;
-import dip.task.Inpaint;
+import dip.restore.InputFile;
 import dip.task.SuperResolve;
-import dip.task.Task;
+import dip.task.TaskSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,12 +26,16 @@ final class BenchCase {
     final Image groundTruth;
     /** The degraded input: the LR image, the noisy image, or the masked image. */
     final Image observation;
+    /** The file the observation comes from (for SR: the HR it is made from), hashed for the provenance. */
+    final InputFile source;
 
-    private BenchCase(String name, BenchTask benchTask, Image groundTruth, Image observation) {
+    private BenchCase(String name, BenchTask benchTask, Image groundTruth, Image observation, Path source) {
         this.name = name;
         this.benchTask = benchTask;
         this.groundTruth = groundTruth;
         this.observation = observation;
+        // Not an "input" a rerun could read back as it is: the benchmark crops and downscales it first.
+        this.source = InputFile.of(benchTask.superResolution() ? "bench ground truth" : "bench observation", source);
     }
 
     /**
@@ -48,11 +47,11 @@ final class BenchCase {
         if (task.superResolution()) {
             Image hr;
             try {
-                hr = Resize.cropToMultiple(gt, QualityConfig.SR_CROP_MULTIPLE);
+                hr = SuperResolve.groundTruth(gt);
             } catch (IllegalArgumentException ex) {
                 throw new BenchInputException(Problem.BAD_IMAGE, e.groundTruth() + ": " + ex.getMessage());
             }
-            return new BenchCase(e.name(), task, hr, Resize.downscaleLanczos3As8Bit(hr, task.factor()));
+            return new BenchCase(e.name(), task, hr, SuperResolve.simulate(hr, task.factor()), e.groundTruth());
         }
         Image obs = crop(read(e.observation(), notes), crop, e.observation());
         if (!obs.sameShape(gt)) {
@@ -63,7 +62,7 @@ final class BenchCase {
             throw new BenchInputException(Problem.BAD_IMAGE, e.groundTruth() + " is smaller than "
                     + Ssim.WINDOW + "x" + Ssim.WINDOW + " pixels, too small for SSIM");
         }
-        return new BenchCase(e.name(), task, gt, obs);
+        return new BenchCase(e.name(), task, gt, obs, e.observation());
     }
 
     private static Image read(Path file, Consumer<String> notes) {
@@ -87,12 +86,12 @@ final class BenchCase {
         return img.centreCrop(size);
     }
 
-    /** The data term to fit (allocates native tensors: build it just before the fit). */
-    Task task() {
+    /** What to restore: the observation as the task's data. */
+    TaskSpec spec() {
         return switch (benchTask) {
-            case SR4, SR8 -> new SuperResolve(observation, benchTask.factor());
-            case DENOISE -> new Denoise(observation);
-            case INPAINT -> new Inpaint(observation, Mask.fromZeros(observation));
+            case SR4, SR8 -> TaskSpec.superResolve(observation, benchTask.factor());
+            case DENOISE -> TaskSpec.denoise(observation);
+            case INPAINT -> TaskSpec.restorePixels(observation);
         };
     }
 
@@ -108,31 +107,16 @@ final class BenchCase {
                 case DIP_ORACLE -> study.oracleOutput();
                 case DIP_AUTO_STOP -> study.stopOutput();
                 case DIP_AUTO_STOP_AVERAGE -> study.stopAverage();
-                case BICUBIC -> Resize.upscaleBicubic(observation, benchTask.factor());
+                case BICUBIC -> dip.image.Resize.upscaleBicubic(observation, benchTask.factor());
                 case NOISY -> observation;
             });
         }
         return out;
     }
 
-    /** PSNR under the task's protocol, of the output clamped to [0,1] (as saved). */
-    double psnr(Image output) {
-        Image x = output.clamped();
-        return benchTask.protocol() == Protocol.Y_SHAVE ? Psnr.yPsnrShaved(x, groundTruth) : Psnr.psnr(x, groundTruth);
-    }
+    /** PSNR under the task's protocol ({@link dip.metric.Protocol}), of the output clamped to [0,1] (as saved). */
+    double psnr(Image output) { return benchTask.protocol().psnr(output, groundTruth); }
 
     /** SSIM on the pixels the PSNR sees: the shaved luma for SR, the whole image otherwise. */
-    double ssim(Image output) {
-        Image x = output.clamped();
-        if (benchTask.protocol() == Protocol.Y_SHAVE) {
-            return Ssim.ssim(shavedLuma(x), shavedLuma(groundTruth));
-        }
-        return Ssim.ssim(x, groundTruth);
-    }
-
-    private static Image shavedLuma(Image img) {
-        int h = img.height() - Psnr.SHAVE_TOP_LEFT - Psnr.SHAVE_BOTTOM_RIGHT;
-        int w = img.width() - Psnr.SHAVE_TOP_LEFT - Psnr.SHAVE_BOTTOM_RIGHT;
-        return Psnr.luma(img).crop(Psnr.SHAVE_TOP_LEFT, Psnr.SHAVE_TOP_LEFT, h, w);
-    }
+    double ssim(Image output) { return benchTask.protocol().ssim(output, groundTruth); }
 }

@@ -1,6 +1,7 @@
 package dip.bench;
 
 import dip.fit.Recipe;
+import dip.metric.Protocol;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,26 +24,6 @@ public enum BenchTask {
 
     /** Iterations of the paper's colour denoising table (DIP.md: "paper's colour set: 1800"). */
     public static final int DENOISE_COLOUR_SET_ITERATIONS = 1800;
-
-    /** How PSNR is measured, as in the paper's tables. */
-    public enum Protocol {
-        /** Luma of the /32-cropped box, 4 px shaved top/left and 5 px bottom/right (published.csv: y_shave). */
-        Y_SHAVE("y_shave", "Y-PSNR, 4/5 px shaved (paper's SR protocol)"),
-        /** All pixels and channels, range 1 (published.csv: rgb). */
-        RGB("rgb", "PSNR over the whole image, all channels (paper's protocol)");
-
-        private final String key;
-        private final String description;
-
-        Protocol(String key, String description) {
-            this.key = key;
-            this.description = description;
-        }
-
-        public String key() { return key; }
-
-        public String description() { return description; }
-    }
 
     /** One evaluated image per method; the key names its columns and matches published.csv's method column. */
     public enum Method {

@@ -2,17 +2,16 @@ package dip.bench;
 
 import dip.bench.BenchInputException.Problem;
 import dip.engine.Engine;
-import dip.fit.FitSettings;
-import dip.fit.Fitter;
 import dip.fit.Progress;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.ImageWriteException;
-import dip.net.Net;
-import dip.net.NetPresets;
-import dip.prior.DeepPrior;
-import dip.prior.NetInput;
+import dip.restore.NetSpec;
+import dip.restore.RestoreConfig;
+import dip.restore.Restorer;
+import dip.restore.StopRule;
 import dip.task.Denoise;
+import dip.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +39,10 @@ public final class FittingSpeed {
     /**
      * @param size        centre-crop the image to size×size first (null: whole image)
      * @param noiseSigma  std of the Gaussian noise of the "image + noise" target, values then clipped to [0,1]
+     * @param net         the net (null: the preset {@code arch})
      */
     public record Config(Path image, int iterations, Path out, String arch, double threshold, long seed, int threads,
-                         Integer size, double noiseSigma, NetFactory nets) {
+                         Integer size, double noiseSigma, NetSpec net) {
         public Config {
             if (iterations < 1) {
                 throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
@@ -61,7 +61,7 @@ public final class FittingSpeed {
             }
             out = out == null ? Path.of("bench-out", "fitting-speed") : out;
             arch = arch == null ? "skip" : arch;
-            nets = nets == null ? NetFactory.PRESETS : nets;
+            net = net == null ? NetSpec.preset(arch) : net;
         }
 
         public static Config of(Path image, int iterations) {
@@ -101,9 +101,6 @@ public final class FittingSpeed {
             throw new BenchInputException(Problem.CANNOT_WRITE, "cannot create output folder " + cfg.out() + ": " + e.getMessage());
         }
         Map<String, Image> targets = targets(img, cfg.noiseSigma(), cfg.seed());
-        Engine.init(cfg.threads());
-        // No perturbation of z, no backtracking: the plain learning curve of each target.
-        FitSettings settings = new FitSettings(cfg.iterations(), LR, 0, cfg.seed(), 0.99, 0, 1);
         List<double[]> curves = new ArrayList<>();
         Map<String, Integer> firstBelow = new LinkedHashMap<>();
         int k = 0;
@@ -111,15 +108,18 @@ public final class FittingSpeed {
             listener.onTargetStart(++k, targets.size(), t.getKey());
             write(t.getValue(), cfg.out().resolve("target_" + t.getKey() + ".png"));
             double[] mse = new double[cfg.iterations()];
-            Engine.seed(cfg.seed()); // the same initial weights and z for every target
-            Net net = cfg.nets().create(cfg.arch(), 32, img.channels());
-            NetInput input = NetPresets.meshgridInput(cfg.arch()) ? NetInput.MESHGRID : NetInput.NOISE;
-            DeepPrior prior = new DeepPrior(net, input, 0, img.height(), img.width());
+            // No perturbation of z, no backtracking, every iteration: the plain learning curve of each target,
+            // from the same initial weights and z (the same seed) for every target.
+            RestoreConfig config = RestoreConfig.builder(TaskSpec.denoise(t.getValue())).iterations(cfg.iterations()).lr(LR)
+                    .regNoise(0).backtrackDb(0).stop(StopRule.fixed()).seed(cfg.seed()).threads(cfg.threads())
+                    .net(cfg.net()).build();
             String name = t.getKey();
-            new Fitter().fit(new Denoise(t.getValue()), prior, settings, null, p -> {
-                mse[p.iteration() - 1] = p.loss();
-                listener.onIteration(name, p);
-            });
+            try (Restorer restorer = new Restorer(config)) {
+                restorer.run(p -> {
+                    mse[p.iteration() - 1] = p.loss();
+                    listener.onIteration(name, p);
+                });
+            }
             curves.add(mse);
             firstBelow.put(name, firstBelow(mse, cfg.threshold()));
         }
@@ -134,22 +134,10 @@ public final class FittingSpeed {
     static Map<String, Image> targets(Image img, double noiseSigma, long seed) {
         Map<String, Image> t = new LinkedHashMap<>();
         t.put("image", img);
-        t.put("image_noise", withNoise(img, noiseSigma, seed));
+        t.put("image_noise", Denoise.addNoise(img, noiseSigma, seed));
         t.put("shuffled", shuffled(img, seed));
         t.put("noise", whiteNoise(img.channels(), img.height(), img.width(), seed));
         return t;
-    }
-
-    /** img + N(0, σ²), clipped to [0,1]. */
-    static Image withNoise(Image img, double sigma, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] d = img.data().clone();
-        for (int i = 0; i < d.length; i++) {
-            double u1 = 1 - r.nextDouble();
-            double g = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * r.nextDouble()); // Box–Muller
-            d[i] = (float) Math.min(1, Math.max(0, d[i] + sigma * g));
-        }
-        return new Image(img.channels(), img.height(), img.width(), d);
     }
 
     /** The same pixels (colour triplets kept whole) at randomly permuted positions (seeded Fisher–Yates). */

@@ -2,19 +2,16 @@ package dip.bench;
 
 import dip.bench.BenchInputException.Problem;
 import dip.bench.BenchTask.Method;
-import dip.engine.Engine;
 import dip.fit.FitResult;
 import dip.fit.FitSettings;
-import dip.fit.Fitter;
 import dip.fit.VarianceStop;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.ImageWriteException;
-import dip.net.Net;
-import dip.net.NetPresets;
-import dip.prior.DeepPrior;
-import dip.prior.NetInput;
-import dip.task.Task;
+import dip.restore.Restoration;
+import dip.restore.RestoreConfig;
+import dip.restore.Restorer;
+import dip.restore.StopRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +62,6 @@ public final class QualityBenchmark {
         FitSettings settings = cfg.fitSettings();
         Eta eta = new Eta(cases.stream().filter(c -> store.find(c.name, hash).isEmpty())
                 .mapToLong(c -> (long) c.pixels() * settings.iterations()).sum());
-        Engine.init(cfg.threads());
         List<ImageResult> results = new ArrayList<>();
         int fitted = 0;
         for (int i = 0; i < cases.size(); i++) {
@@ -76,11 +72,8 @@ public final class QualityBenchmark {
             if (previous.isPresent()) {
                 r = ImageResult.fromRow(previous.get(), cfg.task());
             } else {
-                r = fitAndEvaluate(cfg, settings, c, i + 1, cases.size(), imagesDir, eta, listener);
+                r = fitAndEvaluate(cfg, c, i + 1, cases.size(), imagesDir, eta, listener);
                 fitted++;
-                // The finished fit's net, z and optimiser are unreachable now; their native memory is
-                // freed when the collector notices, which a small Java heap may not do for a while.
-                System.gc();
                 Map<String, String> row = r.toRow(cfg);
                 for (Method m : cfg.task().methods()) {
                     OptionalDouble p = published.psnr(c.name, m.key());
@@ -116,26 +109,27 @@ public final class QualityBenchmark {
         return s;
     }
 
-    private static ImageResult fitAndEvaluate(QualityConfig cfg, FitSettings settings, BenchCase c, int index, int count,
+    private static ImageResult fitAndEvaluate(QualityConfig cfg, BenchCase c, int index, int count,
                                               Path imagesDir, Eta eta, QualityListener listener) {
-        Task task = c.task();
-        // Seeded per image, so a result does not depend on which images ran before it (resume gives the same numbers).
-        Engine.seed(cfg.seed());
-        Net net = cfg.nets().create(cfg.preset(), 32, task.outputChannels());
-        NetInput input = NetPresets.meshgridInput(cfg.preset()) ? NetInput.MESHGRID : NetInput.NOISE;
-        DeepPrior prior = new DeepPrior(net, input, settings.regNoise(), task.outputHeight(), task.outputWidth(),
-                cfg.precision());
+        // The full recipe (the stop study replays the automatic stop on the curve); seeded per image by the
+        // restorer, so a result does not depend on which images ran before it (resume gives the same numbers).
+        RestoreConfig config = RestoreConfig.builder(c.spec()).recipe(cfg.recipe()).net(cfg.net()).stop(StopRule.fixed())
+                .seed(cfg.seed()).threads(cfg.threads()).precision(cfg.precision()).inputFile(c.source).build();
         long pixels = c.pixels();
         boolean studyStop = cfg.task().methods().contains(Method.DIP_AUTO_STOP);
         StopStudy study = studyStop ? new StopStudy(VarianceStop.DEFAULT_WINDOW, VarianceStop.DEFAULT_PATIENCE, c::psnr) : null;
-        FitResult fit = new Fitter().fit(task, prior, settings, null, p -> {
-            if (study != null) {
-                study.observe(p);
-            }
-            double left = eta.secondsLeft(p.elapsedSeconds(), pixels * p.iteration());
-            listener.onIteration(new QualityListener.ImageProgress(index, count, c.name, p.iteration(), p.iterations(),
-                    p.loss(), p.elapsedSeconds(), left));
-        });
+        Restoration restored;
+        try (Restorer restorer = new Restorer(config)) {
+            restored = restorer.run(p -> {
+                if (study != null) {
+                    study.observe(p);
+                }
+                double left = eta.secondsLeft(p.elapsedSeconds(), pixels * p.iteration());
+                listener.onIteration(new QualityListener.ImageProgress(index, count, c.name, p.iteration(), p.iterations(),
+                        p.loss(), p.elapsedSeconds(), left));
+            });
+        }
+        FitResult fit = restored.fit();
         eta.finished(fit.seconds(), pixels * fit.iterations());
         Map<String, Double> psnr = new LinkedHashMap<>();
         Map<String, Double> ssim = new LinkedHashMap<>();
@@ -143,8 +137,11 @@ public final class QualityBenchmark {
             Method m = o.getKey();
             psnr.put(m.key(), c.psnr(o.getValue()));
             ssim.put(m.key(), c.ssim(o.getValue()));
-            if (m != Method.NOISY) {
-                write(o.getValue(), imagesDir.resolve(c.name + "_" + m.key() + ".png"));
+            Path file = imagesDir.resolve(c.name + "_" + m.key() + ".png");
+            if (m == Method.DIP || m == Method.DIP_AVERAGE) {
+                write(restored, m == Method.DIP ? "output" : "average", file); // with its provenance beside it
+            } else if (m != Method.NOISY) {
+                write(o.getValue(), file);
             }
         }
         if (study != null) {
@@ -153,6 +150,14 @@ public final class QualityBenchmark {
         return new ImageResult(c.name, c.groundTruth.height(), c.groundTruth.width(), fit.iterations(), fit.seconds(),
                 fit.backtracks(), psnr, ssim, study == null ? 0 : study.oracleIteration(),
                 study == null ? 0 : study.stopIteration(), study == null ? 0 : study.stopOutputIterationOrBest());
+    }
+
+    private static void write(Restoration r, String which, Path file) {
+        try {
+            r.write(which, file, 8);
+        } catch (ImageWriteException e) {
+            throw new BenchInputException(Problem.CANNOT_WRITE, e.getMessage());
+        }
     }
 
     private static void write(Image img, Path file) {

@@ -5,6 +5,7 @@ import dip.engine.Precision;
 import dip.fit.FitSettings;
 import dip.fit.Recipe;
 import dip.fit.VarianceStop;
+import dip.restore.NetSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,15 +20,16 @@ import java.util.Locale;
  * @param images     names to run, in this order (empty: every image of the folder)
  * @param iterations overrides the task's recipe (null: the recipe's)
  * @param centreCrop evaluate on the N×N centre crop of every image (null: whole images, the paper's protocol)
- * @param preset     net preset (null: the recipe's); built by {@code nets}
+ * @param preset     net preset (null: the recipe's): names the run's folder and results
+ * @param net        the net to build (null: the preset)
  * @param precision  the net's number format (null: {@link Precision#auto()})
  */
 public record QualityConfig(BenchTask task, Path data, List<String> images, Integer iterations, Path out,
-                            Integer centreCrop, long seed, int threads, String preset, NetFactory nets, Precision precision) {
+                            Integer centreCrop, long seed, int threads, String preset, NetSpec net, Precision precision) {
     /** Smallest crop: SSIM needs 11×11 and the SR protocol crops to a multiple of 32. */
     public static final int MIN_CROP = 11;
     /** The LR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
-    public static final int SR_CROP_MULTIPLE = 32;
+    public static final int SR_CROP_MULTIPLE = dip.task.SuperResolve.CROP_MULTIPLE;
 
     public QualityConfig {
         images = images == null ? List.of() : List.copyOf(images);
@@ -48,8 +50,8 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         if (preset == null) {
             preset = task.recipe().preset();
         }
-        if (nets == null) {
-            nets = NetFactory.PRESETS;
+        if (net == null) {
+            net = NetSpec.preset(preset);
         }
         if (precision == null) {
             precision = Precision.auto();
@@ -63,24 +65,24 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
 
     public static Path defaultOut(BenchTask task) { return Path.of("bench-out", "quality-" + task.cliName()); }
 
-    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, nets, precision); }
+    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, net, precision); }
 
-    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, nets, precision); }
+    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, net, precision); }
 
-    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, nets, precision); }
+    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, net, precision); }
 
-    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, nets, precision); }
+    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, net, precision); }
 
-    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, nets, precision); }
+    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, net, precision); }
 
-    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, nets, precision); }
+    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, net, precision); }
 
-    /** A net other than the recipe's, built by {@code factory} (tests use a tiny one). */
-    public QualityConfig withNet(String name, NetFactory factory) {
-        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, factory, precision);
+    /** A net other than the recipe's, called {@code name} in the results (tests use a tiny one). */
+    public QualityConfig withNet(String name, NetSpec spec) {
+        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, spec, precision);
     }
 
-    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, nets, v); }
+    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, v); }
 
     public boolean cropped() { return centreCrop != null; }
 

@@ -3,14 +3,13 @@ package dip.bench;
 import dip.engine.Engine;
 import dip.engine.Layout;
 import dip.engine.Precision;
-import dip.fit.FitSettings;
-import dip.fit.Fitter;
 import dip.image.Image;
-import dip.net.Net;
-import dip.net.NetPresets;
 import dip.prior.DeepPrior;
-import dip.prior.NetInput;
-import dip.task.Denoise;
+import dip.restore.NetSpec;
+import dip.restore.RestoreConfig;
+import dip.restore.Restorer;
+import dip.restore.StopRule;
+import dip.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,32 +30,36 @@ public final class SpeedBenchmark {
     private SpeedBenchmark() {}
 
     public static Row measure(String arch, Precision precision, int size, int threads, int warmup, int iterations) {
-        Engine.init(threads);
-        Engine.seed(0);
-        Net net = NetPresets.byName(arch, 32, 3);
-        Image target = randomImage(size, 1);
-        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, size, size, precision);
+        // The denoising recipe's settings, every iteration, on a random image.
+        RestoreConfig config = RestoreConfig.builder(TaskSpec.denoise(randomImage(size, 1))).iterations(warmup + iterations)
+                .stop(StopRule.fixed()).seed(0).threads(threads).precision(precision).net(NetSpec.preset(arch)).build();
         double[] times = new double[warmup + iterations];
         double[] rssAfterWarmup = {Double.NaN};
         double[] rssAtEnd = {Double.NaN};
         long[] last = {System.nanoTime()};
-        new Fitter().fit(new Denoise(target), prior, FitSettings.denoising().withIterations(warmup + iterations), null, p -> {
-            long now = System.nanoTime();
-            times[p.iteration() - 1] = (now - last[0]) / 1e9;
-            last[0] = now;
-            if (p.iteration() == Math.max(1, warmup)) {
-                rssAfterWarmup[0] = Machine.rssMiB();
-            }
-            if (p.iteration() == p.iterations()) {
-                rssAtEnd[0] = Machine.rssMiB(); // inside the fit: its buffers are still alive
-            }
-        });
+        long canvas;
+        double forwardGmac;
+        try (Restorer restorer = new Restorer(config)) {
+            DeepPrior prior = (DeepPrior) restorer.prior();
+            canvas = prior.input().size(2); // small sizes run on the net's minimum canvas
+            forwardGmac = prior.net().forwardMacs(canvas, canvas) / 1e9;
+            restorer.run(p -> {
+                long now = System.nanoTime();
+                times[p.iteration() - 1] = (now - last[0]) / 1e9;
+                last[0] = now;
+                if (p.iteration() == Math.max(1, warmup)) {
+                    rssAfterWarmup[0] = Machine.rssMiB();
+                }
+                if (p.iteration() == p.iterations()) {
+                    rssAtEnd[0] = Machine.rssMiB(); // inside the fit: its buffers are still alive
+                }
+            });
+        }
         double[] timed = Arrays.copyOfRange(times, warmup, times.length);
         Arrays.sort(timed);
         double median = timed.length % 2 == 1 ? timed[timed.length / 2]
                 : (timed[timed.length / 2 - 1] + timed[timed.length / 2]) / 2;
-        long canvas = prior.input().size(2); // small sizes run on the net's minimum canvas
-        return new Row(precision, size, threads, median, timed[0], timed[timed.length - 1], net.forwardMacs(canvas, canvas) / 1e9,
+        return new Row(precision, size, threads, median, timed[0], timed[timed.length - 1], forwardGmac,
                 Machine.peakRssMiB(), rssAfterWarmup[0], rssAtEnd[0]);
     }
 

@@ -4,7 +4,7 @@ import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.net.Net;
 import dip.net.SkipConfig;
-import dip.net.SkipNet;
+import dip.restore.NetSpec;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -13,7 +13,7 @@ final class BenchImages {
     private BenchImages() {}
 
     /** A 2-level skip net with 8 channels: the same code path as the paper's net at a fraction of the cost. */
-    static final NetFactory TINY_NET = (preset, depth, channels) -> SkipNet.build(SkipConfig.defaults(depth, channels)
+    static final NetSpec TINY_NET = NetSpec.skip(SkipConfig.defaults(32, 3)
             .withChannels(new int[] {8, 8}, new int[] {8, 8}, new int[] {2, 2}));
 
     /** A smooth pattern in [0.1, 0.9], never 0 (0 marks a hole in masked images). */

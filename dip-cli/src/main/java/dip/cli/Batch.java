@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Several inputs (or directories of them) restored one after another into an output directory: NAME.png and
- * NAME.average.png per image. One image failing does not stop the others; a summary table ends the run, and
+ * NAME.average.png per image, each with its provenance (NAME.json, NAME.average.json). Each image's restorer frees
+ * its native memory when it is done, so memory stays flat over a long batch. One image failing does not stop the others; a summary table ends the run, and
  * the exit code is that of the first failure (0 when every image was restored).
  */
 final class Batch {
@@ -52,7 +53,6 @@ final class Batch {
             if (row.code() == ExitCode.INTERRUPTED) {
                 break; // Ctrl-C stops the batch, not only the current image
             }
-            System.gc(); // the finished fit's native memory goes back before the next one starts
         }
         System.out.print(summary(rows, files.size()));
         return firstFailure;

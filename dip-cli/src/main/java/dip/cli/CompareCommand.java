@@ -1,21 +1,17 @@
 package dip.cli;
 
 import dip.fit.Recipe;
-import dip.engine.Engine;
-import dip.fit.FitResult;
-import dip.fit.FitSettings;
-import dip.fit.Fitter;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Mask;
 import dip.image.Resize;
-import dip.metric.Psnr;
-import dip.metric.Ssim;
-import dip.prior.Prior;
-import dip.task.Denoise;
+import dip.metric.Protocol;
+import dip.restore.RestoreConfig;
+import dip.restore.Restoration;
+import dip.restore.Restorer;
 import dip.task.Inpaint;
 import dip.task.SuperResolve;
-import dip.task.Task;
+import dip.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,54 +67,43 @@ public final class CompareCommand implements Callable<Integer> {
         OutputPaths.checkImage(output, fit.force(), input);
         OutputPaths.checkFile(csv, fit.force(), input);
         Image read = ImageFiles.read(input).image();
-        Engine.init(fit.threadCount());
-
-        Image gt = taskName.equals("super-resolve") ? Resize.cropToMultiple(read, 32) : read;
-        Task task;
-        Recipe recipe;
-        Image shown;
-        List<String> names = new ArrayList<>();
-        List<Image> panels = new ArrayList<>();
-        switch (taskName) {
-            case "super-resolve" -> {
-                Image lr = Resize.downscaleLanczos3As8Bit(gt, scale);
-                task = new SuperResolve(lr, scale);
-                recipe = Recipe.superResolution(scale);
-                shown = Resize.upscaleBicubic(lr, scale);
-                names.add("bicubic");
-            }
-            case "denoise" -> {
-                task = new Denoise(DenoiseCommand.addGaussianNoise(gt, sigma / 255, fit.seed));
-                recipe = Recipe.DENOISE;
-                shown = task.observation();
-                names.add("noisy input");
-            }
-            default -> {
-                Image m = maskFile != null ? Mask.fromFile(maskFile, gt.height(), gt.width()) : Mask.bernoulli(gt.height(), gt.width(), keep, fit.seed);
-                task = new Inpaint(Mask.apply(gt, m), m);
-                recipe = maskFile != null ? Recipe.INPAINT : Recipe.RESTORE_PIXELS;
-                shown = task.observation();
-                names.add("input");
-            }
-        }
-        panels.add(shown);
+        Image gt = taskName.equals("super-resolve") ? SuperResolve.groundTruth(read) : read;
+        TaskSpec spec = switch (taskName) {
+            case "super-resolve" -> TaskSpec.superResolve(SuperResolve.simulate(read, scale), scale);
+            case "denoise" -> TaskSpec.denoise(gt).withAddedNoise(sigma / 255);
+            default -> maskFile != null
+                    ? inpaint(gt, Mask.fromFile(maskFile, gt.height(), gt.width()))
+                    : TaskSpec.dropPixels(gt, keep);
+        };
+        Image observed = spec.observation(fit.seed);
+        Image shown = taskName.equals("super-resolve") ? Resize.upscaleBicubic(observed, scale) : observed;
+        List<String> names = new ArrayList<>(List.of(switch (taskName) {
+            case "super-resolve" -> "bicubic";
+            case "denoise" -> "noisy input";
+            default -> "input";
+        }));
+        List<Image> panels = new ArrayList<>(List.of(shown));
+        Protocol protocol = spec.protocol();
         List<double[]> rows = new ArrayList<>();
-        rows.add(scores(shown, gt, 0, 0));
-        FitSettings settings = fit.settings(recipe);
+        rows.add(scores(protocol, shown, gt, 0, 0));
+        Recipe recipe = RestoreConfig.recipe(spec);
         for (PriorOptions.Kind kind : PriorOptions.Kind.values()) {
             priorOptions.prior = kind;
-            Engine.seed(settings.seed());
-            Prior prior = priorOptions.build(task, recipe, settings.regNoise());
-            if (!fit.quiet) {
-                System.err.println(task.name() + ": " + prior.describe());
-            }
-            FitResult r;
-            try (ProgressDisplay display = ProgressDisplay.create(kind.name(), settings.iterations(), fit.quiet)) {
-                r = new Fitter().fit(task, prior, settings, gt, display);
+            RestoreConfig.Builder b = RestoreConfig.builder(spec).reference(gt).inputFile("input", input);
+            fit.configure(b, recipe);
+            priorOptions.configure(b, recipe);
+            Restoration r;
+            try (Restorer restorer = new Restorer(b.build())) {
+                if (!fit.quiet) {
+                    System.err.println(restorer.task().name() + ": " + restorer.prior().describe());
+                }
+                try (ProgressDisplay display = ProgressDisplay.create(kind.name(), restorer.config().iterations(), fit.quiet)) {
+                    r = restorer.run(display);
+                }
             }
             names.add(switch (kind) { case dip -> "deep image prior"; case tv -> "TV prior"; case none -> "no prior"; });
             panels.add(r.output());
-            rows.add(scores(r.output(), gt, r.iterations(), r.seconds()));
+            rows.add(scores(protocol, r.output(), gt, r.fit().iterations(), r.fit().seconds()));
         }
         List<String> captions = new ArrayList<>();
         StringBuilder table = new StringBuilder("method,psnr_db,ssim,iterations,seconds\n");
@@ -136,11 +121,13 @@ public final class CompareCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private double[] scores(Image x, Image gt, int iterations, double seconds) {
-        Image c = x.clamped();
-        double psnr = taskName.equals("super-resolve") ? Psnr.yPsnrShaved(c, gt) : Psnr.psnr(c, gt);
-        return new double[] {psnr, Ssim.ssim(c, gt), iterations, seconds};
+    /** PSNR and SSIM under the task's protocol (metric.Protocol: Y with the shave for SR, RGB otherwise). */
+    private static double[] scores(Protocol protocol, Image x, Image gt, int iterations, double seconds) {
+        return new double[] {protocol.psnr(x, gt), protocol.ssim(x, gt), iterations, seconds};
     }
+
+    /** Inpainting of the clean image's holes, simulated as the task's forward model says. */
+    private static TaskSpec inpaint(Image clean, Image mask) { return TaskSpec.inpaint(Inpaint.simulate(clean, mask), mask); }
 
     private static void writeAtomically(Path file, String text) {
         try {

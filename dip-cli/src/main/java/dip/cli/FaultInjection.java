@@ -28,6 +28,7 @@ final class FaultInjection {
                 return ++calls >= from ? e.times(Double.NaN) : e;
             }
 
+            @Override public Tensor forward(Tensor x) { return task.forward(x); }
             @Override public Image observation() { return task.observation(); }
             @Override public int outputChannels() { return task.outputChannels(); }
             @Override public int outputHeight() { return task.outputHeight(); }

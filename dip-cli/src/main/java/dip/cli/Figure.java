@@ -46,19 +46,6 @@ final class Figure {
             g.drawString(c, x0 + Math.max(0, (w - fm.stringWidth(c)) / 2), GAP + h + fm.getAscent() + fontSize / 3);
         }
         g.dispose();
-        ImageFiles.write(fromBufferedImage(bi), file, 8);
-    }
-
-    private static Image fromBufferedImage(BufferedImage bi) {
-        Image out = Image.zeros(3, bi.getHeight(), bi.getWidth());
-        for (int y = 0; y < bi.getHeight(); y++) {
-            for (int x = 0; x < bi.getWidth(); x++) {
-                int rgb = bi.getRGB(x, y);
-                out.set(0, y, x, ((rgb >> 16) & 255) / 255f);
-                out.set(1, y, x, ((rgb >> 8) & 255) / 255f);
-                out.set(2, y, x, (rgb & 255) / 255f);
-            }
-        }
-        return out;
+        ImageFiles.write(ImageFiles.fromBufferedImage(bi), file, 8);
     }
 }

@@ -1,19 +1,20 @@
 package dip.cli;
 
-import dip.fit.Recipe;
 import dip.engine.Cpu;
-import dip.engine.Engine;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
-import dip.fit.FitSettings;
-import dip.fit.Fitter;
-import dip.fit.VarianceStop;
+import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Montage;
+import dip.metric.Protocol;
 import dip.prior.DeepPrior;
-import dip.prior.Prior;
+import dip.restore.Provenance;
+import dip.restore.RestoreConfig;
+import dip.restore.Restorer;
+import dip.restore.Restoration;
 import dip.task.Task;
+import dip.task.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,14 +61,11 @@ abstract class FitCommand implements Callable<Integer> {
     @Mixin
     PriorOptions priorOptions;
 
-    /** The task's defaults. */
-    abstract Recipe recipe();
+    /** What to restore, from the input image (may read more files, e.g. a mask: name them in {@link #extraInputs}). */
+    abstract TaskSpec spec(Image input);
 
-    /** The observation model, from the input image (may read more files, e.g. a mask). */
-    abstract Task task(Image input);
-
-    /** The image the reference is compared with: the output and average as they are, by default. */
-    Metrics metrics() { return Metrics.RGB; }
+    /** Files besides the input that the task reads, by role (e.g. "mask"), for the provenance. */
+    Map<String, Path> extraInputs() { return Map.of(); }
 
     /** Extra checks of this command's own options, before anything is read. */
     void validateOwnOptions() {}
@@ -86,10 +84,14 @@ abstract class FitCommand implements Callable<Integer> {
 
     /** Restores {@link #input} into {@link #output} (and the other outputs asked for); returns the exit code. */
     Integer restore() {
-        for (Path p : new Path[] {output, outputAverage, comparison}) {
+        for (Path p : new Path[] {output, outputAverage}) {
             if (p != null) {
                 OutputPaths.checkImage(p, fit.force(), input, fit.reference);
+                OutputPaths.checkFile(Provenance.besideImage(p), fit.force(), input, fit.reference);
             }
+        }
+        if (comparison != null) {
+            OutputPaths.checkImage(comparison, fit.force(), input, fit.reference);
         }
         if (report != null) {
             FitReport.check(report, fit.force());
@@ -108,74 +110,91 @@ abstract class FitCommand implements Callable<Integer> {
                     + " pixels: too small to restore (at least " + MIN_SIDE + "x" + MIN_SIDE + ")");
         }
         Image reference = fit.reference == null ? null : ImageFiles.read(fit.reference).image();
-
-        Engine.init(fit.threadCount());
-        Task task = FaultInjection.wrap(task(read.image()));
-        if (reference != null && (reference.height() != task.outputHeight() || reference.width() != task.outputWidth()
-                || reference.channels() != task.outputChannels())) {
+        TaskSpec spec = spec(read.image());
+        if (reference != null && (reference.height() != spec.outputHeight() || reference.width() != spec.outputWidth()
+                || reference.channels() != spec.outputChannels())) {
             throw new UserError(ExitCode.INPUT, "reference " + fit.reference + " is " + reference.shape() + " but the result will be "
-                    + task.outputChannels() + "x" + task.outputHeight() + "x" + task.outputWidth());
+                    + spec.outputChannels() + "x" + spec.outputHeight() + "x" + spec.outputWidth());
         }
-        Recipe recipe = recipe();
-        FitSettings settings = fit.settings(recipe);
-        Engine.seed(settings.seed());
-        Prior prior = priorOptions.build(task, recipe, settings.regNoise());
-        if (prior instanceof DeepPrior deep) {
-            MemoryCheck.require(deep.estimatedBytes());
+        RestoreConfig config = config(spec, reference);
+        try (Restorer restorer = new Restorer(config, FaultInjection::wrap)) {
+            return restore(restorer, reference);
         }
+    }
+
+    /** The command line as a restoration config. */
+    private RestoreConfig config(TaskSpec spec, Image reference) {
+        Recipe recipe = RestoreConfig.recipe(spec);
+        RestoreConfig.Builder b = RestoreConfig.builder(spec).reference(reference).inputFile("input", input);
+        extraInputs().forEach(b::inputFile);
+        if (fit.reference != null) {
+            b.inputFile("reference", fit.reference);
+        }
+        fit.configure(b, recipe);
+        priorOptions.configure(b, recipe);
+        b.checkpoints(OutputPaths.parentOf(output).resolve(baseName() + ".ckpt"), fit.checkpointEvery == null ? 0 : fit.checkpointEvery);
+        if (fit.resume != null) {
+            b.resume(fit.resume);
+        }
+        return b.build();
+    }
+
+    private Integer restore(Restorer restorer, Image reference) {
+        RestoreConfig config = restorer.config();
+        Task task = restorer.task();
+        if (restorer.prior() instanceof DeepPrior) {
+            MemoryCheck.require(restorer.estimatedBytes());
+        }
+        Protocol protocol = config.task().protocol();
         if (!fit.quiet) {
             System.err.printf("%s: %s (%s) with %s, %s on %s, %d threads, %s, lr %s%n", task.name(), input,
-                    read.image().shape(), prior.describe(), prior.precision().label(), Cpu.instructionSet(), fit.threadCount(),
-                    fit.stop(recipe) == FitOptions.Stop.auto
-                            ? "at most " + settings.iterations() + " iterations (stops by itself; --stop fixed runs them all)"
-                            : settings.iterations() + " iterations", settings.lr());
+                    task.observation().shape(), restorer.prior().describe(), restorer.prior().precision().label(),
+                    Cpu.instructionSet(), config.threads(), config.stop().automatic()
+                            ? "at most " + config.iterations() + " iterations (stops by itself; --stop fixed runs them all)"
+                            : config.iterations() + " iterations", config.lr());
             if (reference != null && task.observation().sameShape(reference)) {
-                System.err.printf("input against the reference: %s%n", metrics().describe(task.observation(), reference));
+                System.err.printf("input against the reference: %s%n", protocol.describe(task.observation(), reference));
             }
         }
-        Path checkpoint = OutputPaths.parentOf(output).resolve(baseName() + ".ckpt");
-        Fitter fitter = new Fitter().withCheckpoints(checkpoint, fit.checkpointEvery == null ? 0 : fit.checkpointEvery);
-        if (fit.resume != null) {
-            fitter.resumeFrom(fit.resume);
-        }
-        VarianceStop autoStop = fit.autoStop(recipe);
-        if (autoStop != null) {
-            fitter.withAutoStop(autoStop);
-        }
-        Interrupts interrupts = Interrupts.install(fitter);
+        Interrupts interrupts = Interrupts.install(restorer::requestStop);
         FitReport pageData = report == null ? null : new FitReport();
-        FitResult result;
+        Restoration result;
         try {
-            result = run(fitter, task, prior, settings, reference, pageData);
+            result = run(restorer, pageData);
             if (result.stopped()) {
-                return interrupts.finish(() -> writeInterrupted(result));
+                return interrupts.finish(() -> writeInterrupted(result, config));
             }
         } finally {
             interrupts.uninstall();
         }
-        ImageFiles.write(result.output(), output, fit.bitDepth);
+        result.writeOutput(output, fit.bitDepth);
         if (outputAverage != null) {
-            ImageFiles.write(result.average(), outputAverage, fit.bitDepth);
+            result.writeAverage(outputAverage, fit.bitDepth);
         }
         if (comparison != null) {
             ImageFiles.write(Montage.sideBySide(List.of(shownInput(task), result.output(), result.average()), 4),
                     comparison, fit.bitDepth);
         }
-        lastResult = result;
+        lastResult = result.fit();
         if (pageData != null) {
-            writeReport(pageData, task, prior, settings, reference, result);
+            pageData.write(report, task.name() + ": " + input.getFileName(), reportImages(task, reference, result),
+                    ProvenanceTables.settings(result.provenance(), input), ProvenanceTables.results(result.provenance(), output));
+            if (!fit.quiet) {
+                System.err.println("wrote report " + report.resolve(FitReport.PAGE));
+            }
         }
         if (!fit.quiet) {
-            System.err.printf("done: %d iterations in %s (%.3f s/iteration)%s%n", result.iterations(),
-                    ProgressDisplay.duration(result.seconds()), result.seconds() / Math.max(1, result.iterations()),
-                    autoStop != null ? String.format("; %s, output from iteration %d",
-                            result.autoStopped() ? "stopped automatically" : "no automatic stop", result.outputIteration()) : "");
+            FitResult r = result.fit();
+            System.err.printf("done: %d iterations in %s (%.3f s/iteration)%s%n", r.iterations(),
+                    ProgressDisplay.duration(r.seconds()), r.seconds() / Math.max(1, r.iterations()),
+                    config.stop().automatic() ? String.format("; %s, output from iteration %d",
+                            r.autoStopped() ? "stopped automatically" : "no automatic stop", r.outputIteration()) : "");
             if (reference != null) {
-                System.err.printf("output:  %s%naverage: %s%n", metrics().describe(result.output(), reference),
-                        metrics().describe(result.average(), reference));
+                System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
+                        protocol.describe(r.average(), reference));
             }
-            System.err.println("wrote " + output + (outputAverage != null ? ", " + outputAverage : "")
-                    + (comparison != null ? ", " + comparison : ""));
+            System.err.println("wrote " + output + " (and " + Provenance.besideImage(output).getFileName() + ")"
+                    + (outputAverage != null ? ", " + outputAverage : "") + (comparison != null ? ", " + comparison : ""));
         }
         return ExitCode.OK;
     }
@@ -183,7 +202,7 @@ abstract class FitCommand implements Callable<Integer> {
     /** The last completed fit (for a batch's summary). */
     FitResult lastResult;
 
-    private void writeReport(FitReport pageData, Task task, Prior prior, FitSettings settings, Image reference, FitResult result) {
+    private static Map<String, Image> reportImages(Task task, Image reference, Restoration result) {
         Map<String, Image> images = new LinkedHashMap<>();
         images.put("input", task.observation());
         images.put("output", result.output());
@@ -191,35 +210,7 @@ abstract class FitCommand implements Callable<Integer> {
         if (reference != null) {
             images.put("reference", reference);
         }
-        Map<String, String> s = FitReport.ordered();
-        s.put("task", task.name());
-        s.put("input", input.toString());
-        s.put("prior", prior.describe());
-        s.put("iterations", Integer.toString(settings.iterations()));
-        s.put("learning rate", Double.toString(settings.lr()));
-        s.put("reg noise σp", DeepPrior.regNoiseLabel(settings.regNoise()));
-        s.put("precision", prior.precision().label() + " on " + Cpu.instructionSet());
-        s.put("seed", Long.toString(settings.seed()));
-        s.put("threads", Integer.toString(fit.threadCount()));
-        s.put("stop", fit.stop(recipe()) == FitOptions.Stop.auto ? "auto (window " + fit.stopWindow + ", patience " + fit.stopPatience + ")" : "fixed");
-        s.put("output average decay", Double.toString(settings.averageDecay()));
-        s.put("backtracking", settings.backtrackDb() > 0 ? "when the data-term PSNR drops by more than " + settings.backtrackDb() + " dB" : "off");
-        Map<String, String> r = FitReport.ordered();
-        r.put("output", output.toString());
-        if (reference != null) {
-            r.put("input vs reference", task.observation().sameShape(reference) ? metrics().describe(task.observation(), reference) : "(other size)");
-            r.put("output vs reference", metrics().describe(result.output(), reference));
-            r.put("average vs reference", metrics().describe(result.average(), reference));
-        }
-        r.put("iterations run", result.iterations() + (result.autoStopped() ? " (stopped automatically; output from iteration "
-                + result.outputIteration() + ")" : ""));
-        r.put("roll-backs", Integer.toString(result.backtracks()));
-        r.put("wall time", ProgressDisplay.duration(result.seconds()) + String.format(" (%.3f s/iteration)",
-                result.seconds() / Math.max(1, result.iterations())));
-        pageData.write(report, task.name() + ": " + input.getFileName(), images, s, r);
-        if (!fit.quiet) {
-            System.err.println("wrote report " + report.resolve(FitReport.PAGE));
-        }
+        return images;
     }
 
     /** The input as shown in the comparison figure: at the output's size. */
@@ -228,24 +219,23 @@ abstract class FitCommand implements Callable<Integer> {
     private String baseName() { return output.getFileName().toString().replaceAll("(?i)\\.png$", ""); }
 
     /** Ctrl-C: keep what was done, next to the requested output, never in its place. */
-    private void writeInterrupted(FitResult result) {
+    private void writeInterrupted(Restoration result, RestoreConfig config) {
         String base = baseName();
         Path dir = OutputPaths.parentOf(output);
         Path out = dir.resolve(base + ".interrupted.png");
         Path avg = dir.resolve(base + ".interrupted-average.png");
-        ImageFiles.write(result.output(), out, fit.bitDepth);
-        ImageFiles.write(result.average(), avg, fit.bitDepth);
+        result.writeOutput(out, fit.bitDepth);
+        result.writeAverage(avg, fit.bitDepth);
         System.err.printf("dip: interrupted after %d of %d iterations; wrote %s, %s and %s (continue with --resume %s)%n",
-                result.iterations(), fit.iterations == null ? recipe().iterations() : fit.iterations, out, avg,
-                dir.resolve(base + ".ckpt"), dir.resolve(base + ".ckpt"));
+                result.fit().iterations(), config.iterations(), out, avg, dir.resolve(base + ".ckpt"), dir.resolve(base + ".ckpt"));
     }
 
-    private FitResult run(Fitter fitter, Task task, Prior prior, FitSettings settings, Image reference, FitReport pageData) {
+    private Restoration run(Restorer restorer, FitReport pageData) {
         List<FitListener> listeners = new ArrayList<>();
         if (pageData != null) {
             listeners.add(pageData);
         }
-        try (ProgressDisplay display = ProgressDisplay.create(task.name(), settings.iterations(), fit.quiet);
+        try (ProgressDisplay display = ProgressDisplay.create(restorer.task().name(), restorer.config().iterations(), fit.quiet);
              CsvLog log = fit.log == null ? null
                      : fit.resume != null ? CsvLog.resume(fit.log, fit.logEvery()) : CsvLog.start(fit.log, fit.logEvery())) {
             listeners.add(display);
@@ -255,7 +245,7 @@ abstract class FitCommand implements Callable<Integer> {
             if (fit.snapshots != null) {
                 listeners.add(new Snapshots(fit.snapshots, fit.saveEvery, fit.bitDepth));
             }
-            return fitter.fit(task, prior, settings, reference, FitListener.all(listeners.toArray(FitListener[]::new)));
+            return restorer.run(FitListener.all(listeners.toArray(FitListener[]::new)));
         }
     }
 }

@@ -2,6 +2,8 @@ package dip.cli;
 
 import dip.engine.Engine;
 import dip.fit.VarianceStop;
+import dip.restore.RestoreConfig;
+import dip.restore.StopRule;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -75,22 +77,24 @@ public final class FitOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress display.")
     boolean quiet;
 
-    /** The stop rule: --stop, or the recipe's. */
-    Stop stop(dip.fit.Recipe recipe) {
-        return stop != null ? stop : recipe.autoStop() ? Stop.auto : Stop.fixed;
+    /** The stop rule: --stop (with --stop-window and --stop-patience), or the recipe's. */
+    StopRule stopRule(dip.fit.Recipe recipe) {
+        boolean auto = stop != null ? stop == Stop.auto : recipe.autoStop();
+        return auto ? StopRule.auto(stopWindow, stopPatience) : StopRule.fixed();
     }
 
-    /** The automatic stop to fit with, or null to run every iteration. */
-    VarianceStop autoStop(dip.fit.Recipe recipe) {
-        return stop(recipe) == Stop.auto ? new VarianceStop(stopWindow, stopPatience) : null;
-    }
-
-    /** The recipe's settings with this command line's overrides. */
-    dip.fit.FitSettings settings(dip.fit.Recipe recipe) {
-        dip.fit.FitSettings s = recipe.settings(seed);
-        s = iterations != null ? s.withIterations(iterations) : s;
-        s = lr != null ? s.withLr(lr) : s;
-        return regNoise != null ? s.withRegNoise(regNoise) : s;
+    /** Sets this command line's overrides of the recipe, the seed, threads and stop rule on a config. */
+    void configure(RestoreConfig.Builder b, dip.fit.Recipe recipe) {
+        b.seed(seed).threads(threadCount()).stop(stopRule(recipe));
+        if (iterations != null) {
+            b.iterations(iterations);
+        }
+        if (lr != null) {
+            b.lr(lr);
+        }
+        if (regNoise != null) {
+            b.regNoise(regNoise);
+        }
     }
 
     int threadCount() {

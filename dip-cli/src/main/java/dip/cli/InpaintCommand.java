@@ -1,11 +1,11 @@
 package dip.cli;
 
-import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.Mask;
-import dip.task.Inpaint;
 import dip.task.Task;
+import dip.task.TaskSpec;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +31,6 @@ public final class InpaintCommand extends FitCommand {
     MaskSource mask;
 
     @Override
-    Recipe recipe() { return mask.file != null ? Recipe.INPAINT : Recipe.RESTORE_PIXELS; }
-
-    @Override
     void validateOwnOptions() {
         if (mask.keep != null && !(mask.keep > 0 && mask.keep < 1)) {
             throw new UserError(ExitCode.USAGE, "--keep must be between 0 and 1 (exclusive), got " + mask.keep);
@@ -44,19 +41,15 @@ public final class InpaintCommand extends FitCommand {
     }
 
     @Override
-    Task task(Image input) {
-        Image m;
-        Image observed = input;
+    TaskSpec spec(Image input) {
         if (mask.file != null) {
-            m = Mask.fromFile(mask.file, input.height(), input.width());
-        } else if (mask.keep != null) {
-            m = Mask.bernoulli(input.height(), input.width(), mask.keep, fit.seed);
-            observed = Mask.apply(input, m);
-        } else {
-            m = Mask.fromZeros(input);
+            return TaskSpec.inpaint(input, Mask.fromFile(mask.file, input.height(), input.width()));
         }
-        return new Inpaint(observed, m);
+        return mask.keep != null ? TaskSpec.dropPixels(input, mask.keep) : TaskSpec.restorePixels(input);
     }
+
+    @Override
+    Map<String, Path> extraInputs() { return mask.file != null ? Map.of("mask", mask.file) : Map.of(); }
 
     @Override
     Image shownInput(Task task) { return task.observation(); }

@@ -1,7 +1,6 @@
 package dip.cli;
 
 import dip.engine.ExitGuard;
-import dip.fit.Fitter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,10 +16,10 @@ final class Interrupts {
     private final CountDownLatch written = new CountDownLatch(1);
     private volatile boolean interrupted;
 
-    private Interrupts(Fitter fitter) {
+    private Interrupts(Runnable stop) {
         this.onExit = () -> {
             interrupted = true;
-            fitter.requestStop();
+            stop.run();
             try {
                 written.await(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -29,8 +28,9 @@ final class Interrupts {
         };
     }
 
-    static Interrupts install(Fitter fitter) {
-        Interrupts i = new Interrupts(fitter);
+    /** @param stop asks the running fit to finish after its current iteration */
+    static Interrupts install(Runnable stop) {
+        Interrupts i = new Interrupts(stop);
         ExitGuard.onExit(i.onExit);
         return i;
     }

@@ -1,9 +1,7 @@
 package dip.cli;
 
-import dip.fit.Recipe;
 import dip.image.Image;
-import dip.task.Denoise;
-import dip.task.Task;
+import dip.task.TaskSpec;
 import picocli.CommandLine.Command;
 
 /** ./dip jpeg INPUT -o OUTPUT: blind JPEG artifact removal. */
@@ -12,8 +10,5 @@ import picocli.CommandLine.Command;
                 "Defaults: the paper's JPEG preset (3-channel input, nd=nu=[8,16,32,64,128], ns=[0,0,0,4,4]), 2400 iterations, lr 0.01, reg noise 1/30."})
 public final class JpegCommand extends FitCommand {
     @Override
-    Recipe recipe() { return Recipe.JPEG; }
-
-    @Override
-    Task task(Image input) { return Denoise.jpeg(input); }
+    TaskSpec spec(Image input) { return TaskSpec.jpeg(input); }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Restore images with Deep Image Prior: a randomly initialised conv net fitted to one degraded image.",
         subcommands = {DenoiseCommand.class, SuperResolveCommand.class, InpaintCommand.class, JpegCommand.class,
-                DownscaleCommand.class, UpscaleCommand.class, CompareCommand.class, BenchCommand.class, NetCommand.class, CommandLine.HelpCommand.class})
+                DownscaleCommand.class, UpscaleCommand.class, CompareCommand.class, RerunCommand.class, BenchCommand.class, NetCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -41,14 +41,15 @@ public final class Main implements Runnable {
         int code;
         if (ex instanceof UserError u) {
             code = u.exitCode();
-        } else if (ex instanceof ImageReadException) {
+        } else if (ex instanceof ImageReadException || ex instanceof dip.restore.Rerun.InputChangedException) {
             code = ExitCode.INPUT;
         } else if (ex instanceof ImageWriteException) {
             code = ExitCode.OUTPUT;
         } else if (ex instanceof dip.fit.CheckpointException c) {
             code = c.writing() ? ExitCode.OUTPUT : ExitCode.INPUT;
         } else if (ex instanceof FitDivergedException) {
-            code = ExitCode.DIVERGED;
+            System.err.println("dip: " + firstLine(ex).replace("a lower learning rate usually helps", "try a lower --lr"));
+            return ExitCode.DIVERGED;
         } else if (ex instanceof OutOfMemoryError || isNativeOutOfMemory(ex)) {
             System.err.println("dip: out of memory for this image and net; try a smaller image or net");
             return ExitCode.MEMORY;

@@ -3,6 +3,7 @@ package dip.cli;
 import dip.engine.Engine;
 import dip.net.Net;
 import dip.net.NetPresets;
+import dip.restore.NetSpec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +35,8 @@ public final class NetCommand implements Callable<Integer> {
         }
         Engine.init(1);
         Engine.seed(0);
-        Net n = name.equals("skip") && shape.customised() ? shape.build(NetOptions.Arch.skip, outputChannels)
-                : NetPresets.byName(name, shape.inputDepth, outputChannels);
+        NetSpec spec = name.equals("skip") && shape.customised() ? NetSpec.skip(shape.config()) : NetSpec.preset(name, shape.inputDepth);
+        Net n = spec.build(outputChannels);
         if (size != null) {
             System.out.printf("forward at %dx%d: %.2f GMAC, %.0f MiB of activations%n", size, size,
                     n.forwardMacs(size, size) / 1e9, n.activationElements(size, size) * 4.0 / (1 << 20));

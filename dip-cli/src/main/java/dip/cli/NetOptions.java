@@ -1,14 +1,10 @@
 package dip.cli;
 
-import dip.net.Net;
 import dip.net.SkipConfig;
-import dip.net.SkipNet;
 import picocli.CommandLine.Option;
 
 /** Options that shape the generator net; defaults are the paper's skip hourglass. */
 public final class NetOptions {
-    public enum Arch { skip }
-
     @Option(names = "--input-depth", defaultValue = "32", description = "Channels of the net's input z (default: ${DEFAULT-VALUE}).")
     int inputDepth;
 
@@ -48,14 +44,14 @@ public final class NetOptions {
                 || kernelSkip != 1 || upMode != SkipConfig.UpMode.BILINEAR || downMode != SkipConfig.DownMode.STRIDE || no1x1Up;
     }
 
-    Net build(Arch arch, int outputChannels) {
-        SkipConfig base = SkipConfig.defaults(inputDepth, outputChannels);
+    /** The skip net these options describe (3 output channels; the task sets its own). */
+    SkipConfig config() {
+        SkipConfig base = SkipConfig.defaults(inputDepth, 3);
         int[] d = down != null ? down : base.down();
         int[] u = up != null ? up : d;
         int[] s = skip != null ? skip : filled(d.length, 4);
-        SkipConfig c = base.withChannels(d, u, s).withKernels(kernelDown, kernelUp, kernelSkip)
+        return base.withChannels(d, u, s).withKernels(kernelDown, kernelUp, kernelSkip)
                 .withModes(upMode, downMode).withOneByOneUp(!no1x1Up);
-        return SkipNet.build(c);
     }
 
     private static int[] filled(int n, int v) {

@@ -1,14 +1,10 @@
 package dip.cli;
 
 import dip.fit.Recipe;
-import dip.net.Net;
 import dip.net.NetPresets;
-import dip.prior.DeepPrior;
-import dip.prior.NetInput;
-import dip.prior.PixelPrior;
-import dip.prior.Prior;
-import dip.prior.TvPrior;
-import dip.task.Task;
+import dip.restore.NetSpec;
+import dip.restore.PriorKind;
+import dip.restore.RestoreConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -48,19 +44,13 @@ public final class PriorOptions {
         }
     }
 
-    /** Builds the prior; call after seeding, as it draws the weights and z. */
-    Prior build(Task task, Recipe recipe, double regNoise) {
-        return switch (prior) {
-            case none -> new PixelPrior(task.initialGuess());
-            case tv -> new TvPrior(task.initialGuess(), tvWeight != null ? tvWeight : recipe.tvWeight());
-            case dip -> {
-                String name = arch != null ? arch : preset != null ? preset : recipe.preset();
-                Net net = name.equals("skip") && shape.customised()
-                        ? shape.build(NetOptions.Arch.skip, task.outputChannels())
-                        : NetPresets.byName(name, shape.inputDepth, task.outputChannels());
-                NetInput input = NetPresets.meshgridInput(name) ? NetInput.MESHGRID : NetInput.NOISE;
-                yield new DeepPrior(net, input, regNoise, task.outputHeight(), task.outputWidth(), precision.resolve());
-            }
-        };
+    /** Sets the prior, its net (or TV weight) and the precision on a config; {@code recipe} gives the default net. */
+    void configure(RestoreConfig.Builder b, Recipe recipe) {
+        b.prior(PriorKind.byKey(prior.name())).precision(precision.resolve());
+        if (tvWeight != null) {
+            b.tvWeight(tvWeight);
+        }
+        String name = arch != null ? arch : preset != null ? preset : recipe.preset();
+        b.net(name.equals("skip") && shape.customised() ? NetSpec.skip(shape.config()) : NetSpec.preset(name, shape.inputDepth));
     }
 }

@@ -1,10 +1,7 @@
 package dip.cli;
 
-import dip.fit.Recipe;
 import dip.image.Image;
-import dip.image.Resize;
-import dip.task.SuperResolve;
-import dip.task.Task;
+import dip.task.TaskSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,9 +15,6 @@ public final class SuperResolveCommand extends FitCommand {
     int scale;
 
     @Override
-    Recipe recipe() { return Recipe.superResolution(scale); }
-
-    @Override
     void validateOwnOptions() {
         if (scale != 2 && scale != 4 && scale != 8) {
             throw new UserError(ExitCode.USAGE, "--scale must be 2, 4 or 8, got " + scale);
@@ -28,11 +22,5 @@ public final class SuperResolveCommand extends FitCommand {
     }
 
     @Override
-    Metrics metrics() { return Metrics.SUPER_RESOLUTION; }
-
-    @Override
-    Task task(Image input) { return new SuperResolve(input, scale); }
-
-    @Override
-    Image shownInput(Task task) { return Resize.upscaleBicubic(task.observation(), scale); }
+    TaskSpec spec(Image input) { return TaskSpec.superResolve(input, scale); }
 }

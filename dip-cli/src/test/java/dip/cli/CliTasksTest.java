@@ -37,6 +37,17 @@ class CliTasksTest {
 
     private static Image read(Path p) { return ImageFiles.read(p).image(); }
 
+    /** A mask of 4×4 squares, alternately known and hole. */
+    static Image checkerboard(int height, int width) {
+        Image mask = Image.zeros(1, height, width);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                mask.set(0, y, x, (x / 4 + y / 4) % 2);
+            }
+        }
+        return mask;
+    }
+
     @Test
     void downscaleUpscaleAndSuperResolve() {
         Path lr = dir.resolve("lr.png");
@@ -54,14 +65,8 @@ class CliTasksTest {
 
     @Test
     void inpaintWithAMaskFileRandomPixelsAndZeros() throws IOException {
-        Image mask = Image.zeros(1, 32, 32);
-        for (int y = 0; y < 32; y++) {
-            for (int x = 0; x < 32; x++) {
-                mask.set(0, y, x, (x / 4 + y / 4) % 2);
-            }
-        }
         Path m = dir.resolve("mask.png");
-        ImageFiles.write(mask, m, 8);
+        ImageFiles.write(checkerboard(32, 32), m, 8);
         Path out = dir.resolve("o.png");
         assertEquals(0, run("inpaint", gt.toString(), "--mask", m.toString(), "-o", out.toString(), "--iterations", "2").exitCode());
         assertEquals(0, run("inpaint", gt.toString(), "--keep", "0.5", "-o", out.toString(), "--iterations", "2").exitCode());

@@ -15,10 +15,18 @@ public final class Adam {
         }
         optimizer = new org.bytedeco.pytorch.Adam(params, new AdamOptions(lr));
         optimizer.retainReference();
+        Owner.adopt(this::free);
     }
 
-    /** Frees the optimiser's state (moments); the optimiser must not be used afterwards. */
-    public void free() { optimizer.releaseReference(); }
+    private boolean freed;
+
+    /** Frees the optimiser's state (moments); the optimiser must not be used afterwards. Idempotent. */
+    public void free() {
+        if (!freed) {
+            freed = true;
+            optimizer.releaseReference();
+        }
+    }
 
     public void zeroGrad() { optimizer.zero_grad(true); }
 

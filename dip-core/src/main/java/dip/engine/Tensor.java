@@ -157,11 +157,25 @@ public final class Tensor {
         return new Tensor(t.contiguous(torch.MemoryFormat.ChannelsLast));
     }
 
-    /** Survive the enclosing {@link Scope}; the garbage collector frees it later. */
-    public Tensor keep() { t.retainReference(); return this; }
+    /**
+     * Survive the enclosing {@link Scope}. The innermost open {@link Owner} of this thread frees it when it
+     * closes; without one, {@link #free()} or the garbage collector does.
+     */
+    public Tensor keep() {
+        t.retainReference();
+        Owner.adopt(this::free);
+        return this;
+    }
 
-    /** Frees a kept tensor now rather than when the garbage collector gets to it. */
-    public void free() { t.releaseReference(); }
+    /** Frees a kept tensor now rather than when its owner closes or the collector gets to it. Idempotent. */
+    public void free() {
+        if (!freed) {
+            freed = true;
+            t.releaseReference();
+        }
+    }
+
+    private boolean freed;
 
     /** True once the scope that owned this tensor has closed. */
     public boolean isFreed() { return t.isNull(); }

@@ -56,7 +56,7 @@ final class Checkpoint {
                 throw new IOException("it was made with another net (" + c.parameterTensors() + " parameter tensors, this one has " + params.size() + ")");
             }
             if (c.seed() != seed) {
-                throw new IOException("it was made with --seed " + c.seed() + ", not " + seed);
+                throw new IOException("it was made with seed " + c.seed() + ", not " + seed);
             }
             for (int i = 0; i < params.size(); i++) {
                 params.get(i).assign(r.tensor("param." + i));

@@ -6,7 +6,8 @@ package dip.fit;
  * @param iterations     Adam steps
  * @param lr             Adam learning rate
  * @param regNoise       σp of the fresh Gaussian perturbation of z at every iteration (0: none)
- * @param seed           seeds libtorch's generator: net weights, z and the perturbations
+ * @param seed           the run's seed, as checkpoints record it; the fit does not seed libtorch itself: {@link dip.restore.Restorer}
+ *                       seeds it before building the net and z (call {@link dip.engine.Engine#seed} first when assembling by hand)
  * @param averageDecay   exponential average of outputs: avg ← d·avg + (1−d)·x
  * @param backtrackDb    restore the last good weights when the data-term PSNR drops by more than this (≤ 0: off)
  * @param evaluateEvery  iterations between PSNR evaluations against a reference, when one is given
@@ -32,7 +33,11 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
         }
     }
 
-    /** The paper's denoising recipe: 3000 iterations, lr 0.01, σp = 1/30, average 0.99, backtracking at 5 dB. */
+    /**
+     * The paper's denoising recipe: 3000 iterations, lr 0.01, σp = 1/30, average 0.99, backtracking at 5 dB. The stop
+     * rule is not part of a fit's settings: {@link dip.restore.RestoreConfig#builder} gives the CLI's whole default
+     * (with the automatic stop).
+     */
     public static FitSettings denoising() {
         return new FitSettings(3000, 0.01, 1.0 / 30, 0, 0.99, 5.0, 1);
     }

@@ -3,6 +3,7 @@ package dip.fit;
 import dip.engine.Adam;
 import dip.engine.ExitGuard;
 import dip.engine.Ops;
+import dip.engine.Owner;
 import dip.engine.Scope;
 import dip.engine.Tensor;
 import dip.image.Image;
@@ -58,6 +59,14 @@ public final class Fitter {
      * @param reference ground truth at the output size for PSNR logging, or null
      */
     public FitResult fit(Task task, Prior prior, FitSettings s, Image reference, FitListener listener) {
+        // Everything this fit allocates beyond one iteration is freed when it ends, returning or throwing: kept
+        // buffers by the owner, the set-up's and wrap-up's temporaries (optimiser options, casts) by the scope.
+        try (Owner own = new Owner(); Scope temporaries = new Scope()) {
+            return run(task, prior, s, reference, listener);
+        }
+    }
+
+    private FitResult run(Task task, Prior prior, FitSettings s, Image reference, FitListener listener) {
         List<Tensor> params = prior.parameters();
         Adam adam = new Adam(params, s.lr());
         List<Tensor> lastGood = new ArrayList<>();
@@ -110,7 +119,7 @@ public final class Fitter {
                     backtracks++;
                     if (++inARow > MAX_BACKTRACKS_IN_A_ROW) {
                         throw new FitDivergedException("the fit diverged at iteration " + it
-                                + " and did not recover after " + MAX_BACKTRACKS_IN_A_ROW + " roll-backs; try a lower --lr");
+                                + " and did not recover after " + MAX_BACKTRACKS_IN_A_ROW + " roll-backs (a lower learning rate usually helps)");
                     }
                     listener.onBacktrack(it, lastGoodDataPsnr - dataPsnr);
                 } else {
@@ -160,15 +169,6 @@ public final class Fitter {
                     new Checkpoint.Counters(done, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
         }
         Image avgImage = average == null ? null : average.toImage();
-        // Free this fit's own buffers now rather than at the collector's leisure.
-        lastGood.forEach(Tensor::free);
-        if (ref != null) {
-            ref.free();
-        }
-        if (average != null) {
-            average.free();
-        }
-        adam.free();
         int outputIteration = done;
         if (autoStop != null && autoStop.bestOutput() != null) {
             lastOutput = autoStop.bestOutput();

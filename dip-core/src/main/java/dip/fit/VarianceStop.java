@@ -133,7 +133,7 @@ public final class VarianceStop {
     void loadFrom(Archive.Reader r) throws IOException {
         double[] v = r.values("stop.state");
         if ((int) v[0] != window) {
-            throw new IOException("it was made with --stop-window " + (int) v[0] + ", not " + window);
+            throw new IOException("it was made with a stop window of " + (int) v[0] + ", not " + window);
         }
         recent.forEach(Tensor::free);
         recent.clear();

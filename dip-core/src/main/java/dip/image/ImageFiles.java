@@ -152,6 +152,20 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * A {@link BufferedImage} as an image: grey and plain RGB rasters are read sample by sample (8 or 16 bit,
+     * no colour management), anything else through {@code getRGB}; alpha is dropped.
+     */
+    public static Image fromBufferedImage(BufferedImage bi) { return PixelConversion.fromBufferedImage(bi).image(); }
+
+    /** An image (1 or 3 channels, values clamped to [0,1]) as an 8- or 16-bit grey or RGB {@link BufferedImage}. */
+    public static BufferedImage toBufferedImage(Image img, int bitDepth) {
+        if (bitDepth != 8 && bitDepth != 16) {
+            throw new IllegalArgumentException("bit depth must be 8 or 16, got " + bitDepth);
+        }
+        return PixelConversion.toBufferedImage(img, bitDepth);
+    }
+
     /** An 8-bit PNG in memory (for pages that embed their images). */
     public static byte[] encodePng(Image img) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -6,7 +6,7 @@ package dip.net;
  *
  * <pre>
  *   stage(a→b)  = conv3x3(a→b) · [BN] · ReLU · conv3x3(b→b) · [BN] · ReLU
- *   U_i(x)      = upStage_i(concat(up_i(deeper_i(x)), x))        x: f[i] channels, i < L−1
+ *   U_i(x)      = upStage_i(concat(up_i(deeper_i(x)), x))        x: f[i] channels, i &lt; L−1
  *   deeper_i    = maxpool2 · stage(f[i]→f[i+1]) · [U_{i+1}]
  *   up_i        = upsample×2 · conv3x3(f[i+1]→f[i])
  *   upStage_i   = conv3x3(2f[i]→f[i]) · ReLU · conv3x3(f[i]→f[i]) · ReLU   (no norm, as in unetUp)

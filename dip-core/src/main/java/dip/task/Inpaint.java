@@ -2,6 +2,7 @@ package dip.task;
 
 import dip.engine.Tensor;
 import dip.image.Image;
+import dip.image.Mask;
 
 /**
  * Inpainting and pixel restoration: E(x; x0) = mean(((x − x0) ⊙ m)²), m = 1 where known, 0 in holes,
@@ -25,8 +26,15 @@ public final class Inpaint implements Task {
         this.x0 = Tensor.of(observed).times(m).keep();
     }
 
+    /** x ⊙ m: the known pixels. */
+    @Override
+    public Tensor forward(Tensor x) { return x.times(m); }
+
     @Override
     public Tensor dataTerm(Tensor x) { return x.times(m).minus(x0).square().mean(); }
+
+    /** The observation model's simulation: the clean image with its holes (mask 0) set to 0. */
+    public static Image simulate(Image clean, Image mask) { return Mask.apply(clean, mask); }
 
     @Override
     public Image observation() { return observed; }

@@ -17,8 +17,27 @@ public final class SuperResolve implements Task {
         this.x0 = Tensor.of(lowRes).keep();
     }
 
+    /** The Lanczos-2 downsampler d. */
+    @Override
+    public Tensor forward(Tensor x) { return down.apply(x); }
+
     @Override
     public Tensor dataTerm(Tensor x) { return Ops.mse(down.apply(x), x0); }
+
+    /** The paper's SR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
+    public static final int CROP_MULTIPLE = 32;
+
+    /** The ground truth the paper scores against: the HR image cropped to a multiple of {@value #CROP_MULTIPLE}. */
+    public static Image groundTruth(Image hr) { return Resize.cropToMultiple(hr, CROP_MULTIPLE); }
+
+    /**
+     * The benchmark's low-resolution input, made as the paper made it: {@link #groundTruth} of the HR image,
+     * downscaled by {@code factor} with PIL-exact antialiased Lanczos-3 and rounded to 8 bits. (The data term's
+     * downsampler is the Lanczos-2 filter instead; that difference is the paper's.)
+     */
+    public static Image simulate(Image hr, int factor) {
+        return Resize.downscaleLanczos3As8Bit(groundTruth(hr), factor);
+    }
 
     @Override
     public Image observation() { return lowRes; }

@@ -8,6 +8,13 @@ import dip.image.Image;
  * expressed as the data term E(x; x0) that the fit minimises.
  */
 public interface Task {
+    /**
+     * The forward operator A: how a restoration x (1×C×H×W at the output size) is seen in the observation's space
+     * (identity for denoising, the Lanczos-2 downsampler for super-resolution, x ⊙ m for inpainting). Without
+     * measurement noise, A(ground truth) is the observation; the data term compares A(x) with x0.
+     */
+    Tensor forward(Tensor x);
+
     /** E(x; x0) for a candidate restoration x of shape 1×C×H×W (H×W = {@link #outputHeight()}×{@link #outputWidth()}). */
     Tensor dataTerm(Tensor x);
 

@@ -198,6 +198,9 @@ class FitterTest {
             }
 
             @Override
+            public dip.engine.Tensor forward(dip.engine.Tensor x) { return d.forward(x); }
+
+            @Override
             public Image observation() { return d.observation(); }
 
             @Override
@@ -296,7 +299,7 @@ class FitterTest {
         assertArrayEquals(straight.average().data(), resumed.average().data());
         CheckpointException window = assertThrows(CheckpointException.class,
                 () -> fitWith(new Fitter().withAutoStop(new VarianceStop(5, 1000)).resumeFrom(ckpt), noisy, 8));
-        assertTrue(window.getMessage().contains("--stop-window 6"), window.getMessage());
+        assertTrue(window.getMessage().contains("stop window of 6"), window.getMessage());
     }
 
     private static FitResult fitWith(Fitter fitter, Image noisy, int iterations) {

@@ -1,0 +1,140 @@
+package dip.restore;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dip.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What produced a restored image, saved as {@code NAME.json} beside {@code NAME.png} (Tribuo's provenance): every
+ * setting as it was used (not as it was typed), the software and machine, the SHA-256 of every input file, and
+ * the outcome. {@link Rerun} turns it back into the same run.
+ *
+ * @param format   the file format's version (1)
+ * @param software dip's version and git commit, libtorch's version, Java's
+ * @param task     the task as data
+ * @param inputs   the files read, hashed
+ * @param settings every setting as used
+ * @param run      what the settings became on this machine
+ * @param result   the outcome
+ * @param output   the image file this provenance sits beside, once written (else null)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Provenance(int format, Software software, Task task, List<InputFile> inputs, Settings settings, Run run,
+                         Result result, Written output) {
+    /** The current format version. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * @param dip      dip's version
+     * @param commit   the git commit dip was built from, or "unknown"
+     * @param libtorch libtorch's version as bundled
+     * @param java     the Java runtime's version
+     */
+    public record Software(String dip, String commit, String libtorch, String java) {}
+
+    /**
+     * @param kind       the {@link dip.task.TaskSpec.Kind#key() task}
+     * @param factor     SR factor (1 otherwise)
+     * @param addedNoise std of the Gaussian noise added to the input first ([0,1] units; 0: none)
+     * @param keep       probability of keeping a pixel when pixels were dropped first (0: none)
+     * @param protocol   the scoring protocol of the PSNRs below ({@link dip.metric.Protocol#key()})
+     */
+    public record Task(String kind, int factor, double addedNoise, double keep, String protocol) {}
+
+    /** Every value of the {@link RestoreConfig}, as used (see its fields); precision is the one computed in. */
+    public record Settings(int iterations, double lr, double regNoise, double averageDecay, double backtrackDb, long seed,
+                           int threads, String precision, String prior, double tvWeight, NetSpec net, StopRule stop,
+                           int checkpointEvery, boolean resumed, int evaluateEvery) {}
+
+    /**
+     * @param cpu             the CPU model
+     * @param instructionSet  the widest instruction set oneDNN uses
+     * @param prior           the prior as built (net name, parameter count, σp)
+     * @param net             the net's name, or null for pixel priors
+     * @param parameters      parameters fitted (net weights, or pixels)
+     */
+    public record Run(String cpu, String instructionSet, String prior, String net, long parameters) {}
+
+    /**
+     * PSNR (dB) and SSIM against the reference under the task's protocol.
+     * @param psnr PSNR in dB
+     * @param ssim SSIM, or null where the image is smaller than its window
+     */
+    public record Scores(double psnr, Double ssim) {}
+
+    /**
+     * @param iterations      iterations run
+     * @param outputIteration the iteration the output comes from (the variance minimum with the automatic stop)
+     * @param stoppedBy       "iterations" (ran them all), "auto" (the variance rule) or "request" (stopped early)
+     * @param backtracks      roll-backs to the last good weights
+     * @param seconds         wall time of the fit
+     * @param input           the observation against the reference, when they have the same size (else null)
+     * @param outputScores    the output against the reference (null without one)
+     * @param averageScores   the average against the reference (null without one)
+     */
+    public record Result(int iterations, int outputIteration, String stoppedBy, int backtracks, double seconds,
+                         Scores input, Scores outputScores, Scores averageScores) {}
+
+    /**
+     * @param file     the image file written, as named
+     * @param image    which image it holds: "output" or "average"
+     * @param bitDepth its PNG bit depth
+     */
+    public record Written(String file, String image, int bitDepth) {}
+
+    /** This provenance for the image written to {@code file}. */
+    public Provenance withOutput(Written w) { return new Provenance(format, software, task, inputs, settings, run, result, w); }
+
+    /** The JSON text. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write provenance as JSON", e);
+        }
+    }
+
+    /** Parses a provenance file's text. @throws IllegalArgumentException for anything else */
+    public static Provenance fromJson(String text) {
+        try {
+            Provenance p = JSON.readValue(text, Provenance.class);
+            if (p.format() != FORMAT || p.settings() == null || p.task() == null || p.inputs() == null) {
+                throw new IllegalArgumentException("not a dip provenance file of format " + FORMAT);
+            }
+            return p;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a dip provenance file: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a provenance file. @throws IllegalArgumentException when it is unreadable or not one */
+    public static Provenance read(Path file) {
+        try {
+            return fromJson(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** NAME.json beside NAME.png (any other name: NAME.EXT.json). */
+    public static Path besideImage(Path image) {
+        String name = image.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        return image.resolveSibling(stem + ".json");
+    }
+
+    /** Writes this provenance atomically to {@code file}. */
+    public void write(Path file) throws IOException { AtomicFiles.writeString(file, toJson()); }
+}

@@ -1,0 +1,156 @@
+package dip.restore;
+
+import dip.engine.Cpu;
+import dip.engine.Engine;
+import dip.engine.Owner;
+import dip.engine.Scope;
+import dip.fit.FitListener;
+import dip.fit.FitResult;
+import dip.fit.Fitter;
+import dip.fit.VarianceStop;
+import dip.image.Image;
+import dip.metric.Protocol;
+import dip.net.Net;
+import dip.prior.DeepPrior;
+import dip.prior.PixelPrior;
+import dip.prior.Prior;
+import dip.prior.TvPrior;
+import dip.task.Task;
+import dip.task.TaskSpec;
+import java.util.function.UnaryOperator;
+
+/**
+ * One restoration, from a {@link RestoreConfig} to a {@link Restoration}: the one path every caller (CLI,
+ * benchmarks, library users) takes. The constructor initialises the engine (threads), seeds it from the config,
+ * and builds the data term, the net, z and the prior at the task's output size; {@link #run} fits with the
+ * config's stop rule and checkpoints and returns the images with their {@link Provenance}. Everything native it
+ * allocated is owned by one {@link Owner} and freed by {@link #close()}, also after a failure. It runs once; it
+ * may be built, run and closed on different threads, one at a time:
+ *
+ * <pre>{@code
+ * try (Restorer r = new Restorer(RestoreConfig.builder(TaskSpec.denoise(noisy)).build())) {
+ *     Restoration result = r.run(FitListener.NONE);
+ * }
+ * }</pre>
+ */
+public final class Restorer implements AutoCloseable {
+    private final RestoreConfig config;
+    private final Owner owner;
+    private final Task task;
+    private final Prior prior;
+    private final Fitter fitter = new Fitter();
+    private boolean ran;
+
+    /** Builds everything for {@code config} (weights and z are drawn here, from the config's seed). */
+    public Restorer(RestoreConfig config) { this(config, UnaryOperator.identity()); }
+
+    /**
+     * As {@link #Restorer(RestoreConfig)}, with the data term passed through {@code instrument} first (tests use it
+     * to inject faults; it must keep the task's sizes).
+     */
+    public Restorer(RestoreConfig config, UnaryOperator<Task> instrument) {
+        this.config = config;
+        Engine.init(config.threads());
+        this.owner = new Owner();
+        // Kept tensors (weights, z, the task's) belong to the owner; the scope frees the temporaries of building them.
+        try (Scope temporaries = new Scope()) {
+            this.task = instrument.apply(config.task().task(config.seed()));
+            // The seed right before the weights and z: the run is then what the seed says, whatever ran before.
+            Engine.seed(config.seed());
+            this.prior = buildPrior(config, task);
+        } catch (RuntimeException | Error e) {
+            owner.close();
+            throw e;
+        } finally {
+            owner.stopCollecting(); // the fit owns its own buffers; nothing later belongs to this restorer
+        }
+        fitter.withCheckpoints(config.checkpoint(), config.checkpointEvery());
+        if (config.resume() != null) {
+            fitter.resumeFrom(config.resume());
+        }
+    }
+
+    private static Prior buildPrior(RestoreConfig c, Task task) {
+        return switch (c.prior()) {
+            case NONE -> new PixelPrior(task.initialGuess());
+            case TV -> new TvPrior(task.initialGuess(), c.tvWeight());
+            case DIP -> {
+                Net net = c.net().build(task.outputChannels());
+                yield new DeepPrior(net, c.net().input(), c.regNoise(), task.outputHeight(), task.outputWidth(), c.precision());
+            }
+        };
+    }
+
+    /** The config this restorer runs. */
+    public RestoreConfig config() { return config; }
+
+    /** The data term, as built. */
+    public Task task() { return task; }
+
+    /** The prior, as built (a {@link DeepPrior} for {@link PriorKind#DIP}). */
+    public Prior prior() { return prior; }
+
+    /** The resident memory the fit is expected to need, in bytes (see {@link DeepPrior#estimatedBytes()}). */
+    public long estimatedBytes() {
+        return prior instanceof DeepPrior deep ? deep.estimatedBytes() : (500L << 20) + 64L * task.outputHeight() * task.outputWidth();
+    }
+
+    /** Asks the fit to finish after the current iteration (thread-safe: from a signal handler, a UI). */
+    public void requestStop() { fitter.requestStop(); }
+
+    /**
+     * Fits, calling {@code listener} after every iteration on this thread, and returns the result with its
+     * provenance. A restorer runs once.
+     * @throws dip.fit.FitDivergedException when the fit diverges and does not recover
+     */
+    public Restoration run(FitListener listener) {
+        if (ran) {
+            throw new IllegalStateException("a Restorer runs once; build another for another run");
+        }
+        ran = true;
+        Engine.init(config.threads()); // the thread count is per thread: this may not be the one that built
+        VarianceStop stop = config.stop().create();
+        if (stop != null) {
+            fitter.withAutoStop(stop);
+        }
+        FitResult fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener);
+        return new Restoration(fit.output(), fit.average(), fit, provenance(fit));
+    }
+
+    private Provenance provenance(FitResult fit) {
+        RestoreConfig c = config;
+        TaskSpec t = c.task();
+        Protocol protocol = t.protocol();
+        Provenance.Scores in = null;
+        Provenance.Scores out = null;
+        Provenance.Scores avg = null;
+        Image ref = c.reference();
+        if (ref != null) {
+            Image obs = task.observation();
+            in = obs.sameShape(ref) ? scores(protocol, obs, ref) : null;
+            out = scores(protocol, fit.output(), ref);
+            avg = scores(protocol, fit.average(), ref);
+        }
+        String stoppedBy = fit.autoStopped() ? "auto" : fit.stopped() ? "request" : "iterations";
+        Net net = prior instanceof DeepPrior deep ? deep.net() : null;
+        long parameters = prior.parameters().stream().mapToLong(p -> p.numel()).sum();
+        return new Provenance(Provenance.FORMAT,
+                new Provenance.Software(BuildInfo.version(), BuildInfo.commit(), Engine.version(), System.getProperty("java.version")),
+                new Provenance.Task(t.kind().key(), t.factor(), t.noiseSigma(), t.keep(), protocol.key()),
+                c.inputs(),
+                new Provenance.Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(),
+                        c.threads(), prior.precision().label(), c.prior().key(), c.tvWeight(), c.net(), c.stop(),
+                        c.checkpointEvery(), c.resume() != null, c.evaluateEvery()),
+                new Provenance.Run(Cpu.model(), Cpu.instructionSet(), prior.describe(), net == null ? null : net.name(), parameters),
+                new Provenance.Result(fit.iterations(), fit.outputIteration(), stoppedBy, fit.backtracks(), fit.seconds(), in, out, avg),
+                null);
+    }
+
+    private static Provenance.Scores scores(Protocol p, Image x, Image ref) {
+        return new Provenance.Scores(p.psnr(x, ref), p.ssimFits(x) ? p.ssim(x, ref) : null);
+    }
+
+    /** Frees every native object of this restoration (net, z, task, optimiser). Idempotent. */
+    @Override
+    public void close() { owner.close(); }
+}

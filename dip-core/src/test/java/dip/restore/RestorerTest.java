@@ -1,0 +1,151 @@
+package dip.restore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dip.engine.Tensor;
+import dip.fit.FitDivergedException;
+import dip.fit.FitListener;
+import dip.image.Image;
+import dip.image.ImageFiles;
+import dip.task.Task;
+import dip.task.TaskSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one entry point: seeding inside, provenance out, a rerun from it, and native memory freed on close. */
+class RestorerTest {
+    @TempDir
+    Path dir;
+
+    private RestoreConfig.Builder tiny(TaskSpec spec) {
+        return RestoreConfig.builder(spec).iterations(4).net(Tiny.NET).threads(1).seed(5);
+    }
+
+    @Test
+    void theSeedInTheConfigIsTheWholeStory() {
+        Image noisy = Tiny.scene(3, 24, 1);
+        float[] first;
+        try (Restorer r = new Restorer(tiny(TaskSpec.denoise(noisy)).build())) {
+            first = r.run(FitListener.NONE).output().data();
+        }
+        dip.engine.Engine.seed(12345); // whatever ran before does not matter
+        try (Restorer r = new Restorer(tiny(TaskSpec.denoise(noisy)).build())) {
+            assertArrayEquals(first, r.run(FitListener.NONE).output().data());
+        }
+    }
+
+    @Test
+    void theDefaultsAreTheTasksRecipe() {
+        RestoreConfig c = RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0))).build();
+        assertEquals(3000, c.iterations());
+        assertTrue(c.stop().automatic(), "denoising stops by itself, as the CLI does");
+        assertEquals("skip", c.net().preset());
+        RestoreConfig sr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build();
+        assertEquals(4000, sr.iterations());
+        assertFalse(sr.stop().automatic());
+        assertThrows(IllegalArgumentException.class, () -> RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0)))
+                .lr(-1).build());
+    }
+
+    @Test
+    void provenanceIsWrittenBesideTheImageAndARerunGivesTheSamePixels() throws Exception {
+        Path in = dir.resolve("clean.png");
+        ImageFiles.write(Tiny.scene(3, 24, 2), in, 8);
+        Image clean = ImageFiles.read(in).image();
+        RestoreConfig config = tiny(TaskSpec.denoise(clean).withAddedNoise(0.1)).reference(clean)
+                .inputFile("input", in).inputFile("reference", in).build();
+        Restoration first;
+        try (Restorer r = new Restorer(config)) {
+            first = r.run(FitListener.NONE);
+        }
+        Path out = dir.resolve("out.png");
+        Path json = first.writeOutput(out, 8);
+        assertEquals(dir.resolve("out.json"), json);
+        Provenance p = Provenance.read(json);
+        assertEquals(4, p.result().iterations());
+        assertEquals("iterations", p.result().stoppedBy());
+        assertEquals(InputFile.sha256(in), p.inputs().get(0).sha256());
+        assertEquals(64, p.inputs().get(0).sha256().length());
+        assertEquals(0.1, p.task().addedNoise());
+        assertEquals(5, p.settings().seed());
+        assertNotNull(p.result().outputScores(), "PSNR against the reference");
+        assertTrue(p.run().parameters() > 0);
+        assertEquals("out.png", p.output().file());
+
+        Restoration again;
+        try (Restorer r = new Restorer(Rerun.config(p, note -> { }))) {
+            again = r.run(FitListener.NONE);
+        }
+        Path out2 = dir.resolve("again.png");
+        again.writeOutput(out2, 8);
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(out2));
+
+        ImageFiles.write(Tiny.scene(3, 24, 3), in, 8); // the input changes
+        Rerun.InputChangedException e = assertThrows(Rerun.InputChangedException.class, () -> Rerun.config(p, note -> { }));
+        assertTrue(e.getMessage().contains("has changed"), e.getMessage());
+    }
+
+    @Test
+    void aVersionChangeIsANoteNotARefusal() throws Exception {
+        Path in = dir.resolve("in.png");
+        ImageFiles.write(Tiny.scene(3, 16, 4), in, 8);
+        Provenance p;
+        try (Restorer r = new Restorer(tiny(TaskSpec.denoise(ImageFiles.read(in).image())).iterations(1).inputFile("input", in).build())) {
+            p = r.run(FitListener.NONE).provenance();
+        }
+        Provenance old = new Provenance(p.format(), new Provenance.Software("0.0.1", "abc", "libtorch 1.0", "17"), p.task(),
+                p.inputs(), p.settings(), p.run(), p.result(), null);
+        List<String> notes = new ArrayList<>();
+        Rerun.config(Provenance.fromJson(old.toJson()), notes::add);
+        assertEquals(2, notes.size(), notes.toString());
+    }
+
+    @Test
+    void closingFreesTheNetZAndTheTaskAlsoAfterADivergedFit() {
+        RestoreConfig config = tiny(TaskSpec.denoise(Tiny.scene(3, 16, 0))).iterations(30).build();
+        List<Tensor> params;
+        try (Restorer r = new Restorer(config, RestorerTest::alwaysNan)) {
+            params = r.prior().parameters();
+            assertThrows(FitDivergedException.class, () -> r.run(FitListener.NONE));
+            assertFalse(params.get(0).isFreed());
+        }
+        assertTrue(params.stream().allMatch(Tensor::isFreed), "every weight freed on close");
+    }
+
+    @Test
+    void aRestorerBuiltOnOneThreadRunsAndClosesOnAnother() throws Exception {
+        Restorer r = new Restorer(tiny(TaskSpec.denoise(Tiny.scene(3, 16, 0))).build());
+        List<Tensor> params = r.prior().parameters();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Restoration result = pool.submit(() -> {
+                try (r) {
+                    return r.run(FitListener.NONE);
+                }
+            }).get();
+            assertEquals(4, result.fit().iterations());
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(params.stream().allMatch(Tensor::isFreed));
+    }
+
+    /** The data term turned NaN: the fit rolls back 20 times in a row and gives up. */
+    private static Task alwaysNan(Task t) {
+        return new Task() {
+            @Override public Tensor forward(Tensor x) { return t.forward(x); }
+            @Override public Tensor dataTerm(Tensor x) { return t.dataTerm(x).times(Double.NaN); }
+            @Override public Image observation() { return t.observation(); }
+            @Override public String name() { return t.name(); }
+        };
+    }
+}
