@@ -54,14 +54,9 @@ public final class TileBlender {
         if (finished) {
             throw new IllegalStateException("the blended image was already taken");
         }
-        if (tile.index() < 0 || tile.index() >= plan.count() || !plan.tiles().get(tile.index()).equals(tile)) {
-            throw new IllegalArgumentException(tile + " is not a tile of " + plan);
-        }
+        plan.requireTile(tile);
+        plan.requireOutput(tile, channels, output);
         Tile.Rect r = tile.output();
-        if (output.channels() != channels || output.height() != r.height() || output.width() != r.width()) {
-            throw new IllegalArgumentException(tile.describe(plan.count()) + " output is " + output.shape()
-                    + ", expected " + channels + "x" + r.height() + "x" + r.width());
-        }
         if (added[tile.index()]) {
             throw new IllegalStateException(tile.describe(plan.count()) + " was already blended");
         }

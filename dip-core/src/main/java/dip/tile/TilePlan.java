@@ -1,5 +1,6 @@
 package dip.tile;
 
+import dip.image.Image;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -114,6 +115,27 @@ public final class TilePlan {
     public int[] rowStarts() { return rowStarts.clone(); }
     /** The input column where each tile column starts (a copy). */
     public int[] colStarts() { return colStarts.clone(); }
+
+    /** Whether the tile is one of this plan's (same index, position and rectangles). */
+    public boolean contains(Tile tile) {
+        return tile.index() >= 0 && tile.index() < tiles.size() && tiles.get(tile.index()).equals(tile);
+    }
+
+    /** @throws IllegalArgumentException unless the tile is one of this plan's */
+    void requireTile(Tile tile) {
+        if (!contains(tile)) {
+            throw new IllegalArgumentException(tile + " is not a tile of " + this);
+        }
+    }
+
+    /** @throws IllegalArgumentException unless output has the channels and the tile's output size */
+    void requireOutput(Tile tile, int channels, Image output) {
+        Tile.Rect r = tile.output();
+        if (output.channels() != channels || output.height() != r.height() || output.width() != r.width()) {
+            throw new IllegalArgumentException(tile.describe(count()) + " output is " + output.shape() + ", expected "
+                    + channels + "x" + r.height() + "x" + r.width());
+        }
+    }
 
     /** "12 tiles (3×4) of 256 px, overlap 32", with the tile's two sides where they differ and the scale if not 1. */
     public String describe() {
