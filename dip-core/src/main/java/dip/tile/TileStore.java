@@ -146,13 +146,14 @@ public final class TileStore {
         plan.requireOutput(tile, manifest.channels(), output);
         Tile.Rect r = tile.output();
         float[] data = output.data();
-        ByteBuffer body = ByteBuffer.allocate(data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        body.asFloatBuffer().put(data);
+        ByteBuffer file = ByteBuffer.allocate(HEADER_BYTES + data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        file.position(HEADER_BYTES);
+        file.asFloatBuffer().put(data);
         CRC32 crc = new CRC32();
-        crc.update(body.array());
-        ByteBuffer file = ByteBuffer.allocate(HEADER_BYTES + body.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+        crc.update(file.array(), HEADER_BYTES, data.length * Float.BYTES);
+        file.position(0);
         file.put(MAGIC).putInt(tile.row()).putInt(tile.col()).putInt(output.channels()).putInt(r.height())
-                .putInt(r.width()).putInt((int) crc.getValue()).put(body.array());
+                .putInt(r.width()).putInt((int) crc.getValue());
         try {
             AtomicFiles.write(tileFile(tile), file.array());
             Files.deleteIfExists(checkpointFile(tile));
