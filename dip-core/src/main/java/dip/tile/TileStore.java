@@ -67,6 +67,9 @@ public final class TileStore {
                     + " to start afresh");
         }
         try {
+            if (Files.isDirectory(folder) && holdsOwnFiles(folder)) {
+                throw new TileStoreException(folder + " holds tile files but no manifest: delete it to start afresh");
+            }
             Files.createDirectories(folder);
             AtomicFiles.writeString(folder.resolve(MANIFEST), manifest.toText());
         } catch (IOException e) {
@@ -210,6 +213,17 @@ public final class TileStore {
         buf.position(HEADER_BYTES);
         buf.asFloatBuffer().get(data);
         return new Image(manifest.channels(), r.height(), r.width(), data);
+    }
+
+    private static boolean holdsOwnFiles(Path folder) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                if (OWN_FILE.matcher(f.getFileName().toString()).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Deletes this store (see {@link #delete(Path)}); call it once the final output is written. */

@@ -85,6 +85,18 @@ class TileStoreTest {
     }
 
     @Test
+    void tileFilesWithoutAManifestAreNotTakenForFinishedTiles() throws IOException {
+        Path folder = dir.resolve("t");
+        TileStore.create(folder, manifest).save(plan.tile(0, 0), Fakes.random(3, 24, 24, 2));
+        Files.delete(folder.resolve("manifest.txt"));
+        assertEquals(folder + " holds tile files but no manifest: delete it to start afresh",
+                assertThrows(TileStoreException.class, () -> TileStore.create(folder, manifest)).getMessage());
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        TileStore.delete(folder);
+        assertEquals(0, TileStore.create(folder, manifest).doneCount(), "a folder with only foreign files is fine");
+    }
+
+    @Test
     void aDamagedTileFileIsReportedNotUsed() throws IOException {
         TileStore store = TileStore.create(dir.resolve("t"), manifest);
         Tile t = plan.tile(0, 1);
