@@ -1,0 +1,18 @@
+package dip.tile;
+
+/** Follows a {@link TiledRestoration}: one call per tile, in the plan's order. All methods default to nothing. */
+public interface TileListener {
+    TileListener NONE = new TileListener() {};
+
+    /** Before the first tile; alreadyDone tiles were finished by an earlier run and will be loaded, not restored. */
+    default void started(TilePlan plan, int alreadyDone) {}
+
+    /** A tile finished by an earlier run was loaded from the store. */
+    default void tileSkipped(Tile tile, int count) {}
+
+    /** A tile's restoration is about to start. */
+    default void tileStarted(TileInput input) {}
+
+    /** A tile was restored and saved. */
+    default void tileFinished(TileProgress progress) {}
+}
