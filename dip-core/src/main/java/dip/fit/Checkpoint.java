@@ -34,7 +34,9 @@ final class Checkpoint {
             stop.saveTo(w);
         }
         w.put("adam", adam).put("rng", Engine.rngState())
-                .put("counters", c.iteration(), c.lastGoodDataPsnr(), c.backtracks(), c.seed(), c.parameterTensors());
+                .put("counters", c.iteration(), c.lastGoodDataPsnr(), c.backtracks(), c.seed(), c.parameterTensors())
+                // The counters are doubles, exact to 53 bits; a seed (tiles derive full 64-bit ones) goes in two halves.
+                .put("seed", c.seed() >>> 32, c.seed() & 0xffffffffL);
         try {
             w.saveAtomically(file);
         } catch (IOException | RuntimeException e) {
@@ -51,7 +53,12 @@ final class Checkpoint {
         try {
             Archive.Reader r = new Archive.Reader(file);
             double[] v = r.values("counters");
-            Counters c = new Counters((int) v[0], v[1], (int) v[2], (long) v[3], (int) v[4]);
+            long savedSeed = (long) v[3];
+            if (r.has("seed")) {
+                double[] halves = r.values("seed");
+                savedSeed = ((long) halves[0] << 32) | (long) halves[1];
+            }
+            Counters c = new Counters((int) v[0], v[1], (int) v[2], savedSeed, (int) v[4]);
             if (c.parameterTensors() != params.size()) {
                 throw new IOException("it was made with another net (" + c.parameterTensors() + " parameter tensors, this one has " + params.size() + ")");
             }
