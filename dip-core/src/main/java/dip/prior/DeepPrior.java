@@ -38,8 +38,8 @@ public final class DeepPrior implements Prior {
         this.regNoise = regNoise;
         this.height = height;
         this.width = width;
-        int ph = Math.max(net.minimumSize(), Padding.paddedSize(height, net.sizeMultiple()));
-        int pw = Math.max(net.minimumSize(), Padding.paddedSize(width, net.sizeMultiple()));
+        int ph = canvasSide(net, height);
+        int pw = canvasSide(net, width);
         this.top = (ph - height) / 2;
         this.left = (pw - width) / 2;
         this.z = input.create(net.inputDepth(), ph, pw).keep();
@@ -68,10 +68,18 @@ public final class DeepPrior implements Prior {
      * activations take 2 bytes instead of 4.
      */
     public long estimatedBytes() {
-        long h = z.size(2);
-        long w = z.size(3);
+        return estimatedBytes(net, z.size(2), z.size(3), precision);
+    }
+
+    /** {@link #estimatedBytes()} for a fit of {@code net} on a canvas of h×w (already padded), before building one. */
+    public static long estimatedBytes(Net net, long h, long w, Precision precision) {
         int bytesPerActivation = precision == Precision.BF16 ? 2 : 4;
         return (500L << 20) + (long) (1.5 * bytesPerActivation * net.activationElements(h, w)) + 16 * net.parameterCount();
+    }
+
+    /** The canvas side the net works on for an image side: padded up to a multiple of 2^levels, at least its minimum. */
+    public static int canvasSide(Net net, int side) {
+        return Math.max(net.minimumSize(), Padding.paddedSize(side, net.sizeMultiple()));
     }
 
     @Override

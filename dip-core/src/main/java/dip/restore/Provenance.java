@@ -24,10 +24,11 @@ import java.util.List;
  * @param run      what the settings became on this machine
  * @param result   the outcome
  * @param output   the image file this provenance sits beside, once written (else null)
+ * @param tiling   for a run restored tile by tile ({@link TiledRestorer}): the tiling and its sums; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(int format, Software software, Task task, List<InputFile> inputs, Settings settings, Run run,
-                         Result result, Written output) {
+                         Result result, Written output, TiledRestorer.Summary tiling) {
     /** The current format version. */
     public static final int FORMAT = 1;
 
@@ -95,7 +96,7 @@ public record Provenance(int format, Software software, Task task, List<InputFil
     public record Written(String file, String image, int bitDepth) {}
 
     /** This provenance for the image written to {@code file}. */
-    public Provenance withOutput(Written w) { return new Provenance(format, software, task, inputs, settings, run, result, w); }
+    public Provenance withOutput(Written w) { return new Provenance(format, software, task, inputs, settings, run, result, w, tiling); }
 
     /** The JSON text. */
     public String toJson() {

@@ -143,7 +143,7 @@ public final class Restorer implements AutoCloseable {
                         c.checkpointEvery(), c.resume() != null, c.evaluateEvery()),
                 new Provenance.Run(Cpu.model(), Cpu.instructionSet(), prior.describe(), net == null ? null : net.name(), parameters),
                 new Provenance.Result(fit.iterations(), fit.outputIteration(), stoppedBy, fit.backtracks(), fit.seconds(), in, out, avg),
-                null);
+                null, null);
     }
 
     private static Provenance.Scores scores(Protocol p, Image x, Image ref) {

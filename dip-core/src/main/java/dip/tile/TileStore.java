@@ -45,10 +45,15 @@ public final class TileStore {
         this.plan = manifest.plan();
     }
 
-    /** The store's folder for an output file: {@code OUT.tiles} beside it ({@code photo.png} → {@code photo.png.tiles}). */
+    /**
+     * The store's folder for an output file: {@code OUT.tiles} beside it, as {@code OUT.ckpt} and {@code OUT.json}
+     * ({@code photo.png} → {@code photo.tiles}; a name without .png keeps its whole name: {@code out.x} → {@code out.x.tiles}).
+     */
     public static Path folderFor(Path output) {
         Path abs = output.toAbsolutePath();
-        return abs.resolveSibling(abs.getFileName() + ".tiles");
+        String name = abs.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        return abs.resolveSibling(stem + ".tiles");
     }
 
     /** Whether the folder holds a store (a manifest), of whatever run. */

@@ -36,17 +36,32 @@ public final class TiledRestoration {
      */
     public static Image run(TileSource source, Function<TileInput, Image> restoreOneTile, TileStore store,
                             TileListener listener) {
-        return run(source, restoreOneTile, store, listener, System::nanoTime);
+        return run(source, source.channels(), restoreOneTile, store, listener, System::nanoTime);
+    }
+
+    /**
+     * As above, for a per-tile function whose outputs have {@code outputChannels} channels rather than the input's
+     * (e.g. the output and the running average of a fit stacked as one image of twice the channels, so both are
+     * blended and stored alike); the store must have been made with that channel count.
+     */
+    public static Image run(TileSource source, int outputChannels, Function<TileInput, Image> restoreOneTile, TileStore store,
+                            TileListener listener) {
+        return run(source, outputChannels, restoreOneTile, store, listener, System::nanoTime);
     }
 
     static Image run(TileSource source, Function<TileInput, Image> restoreOneTile, TileStore store,
                      TileListener listener, LongSupplier nanoClock) {
+        return run(source, source.channels(), restoreOneTile, store, listener, nanoClock);
+    }
+
+    static Image run(TileSource source, int channels, Function<TileInput, Image> restoreOneTile, TileStore store,
+                     TileListener listener, LongSupplier nanoClock) {
         TilePlan plan = source.plan();
         if (store != null) {
             TileManifest m = store.manifest();
-            if (!store.plan().equals(plan) || m.channels() != source.channels() || m.seed() != source.runSeed()) {
+            if (!store.plan().equals(plan) || m.channels() != channels || m.seed() != source.runSeed()) {
                 throw new IllegalArgumentException("the tile store " + store.folder() + " was made for " + m.channels()
-                        + " channels, seed " + m.seed() + " and " + store.plan() + ", not " + source.channels()
+                        + " channels, seed " + m.seed() + " and " + store.plan() + ", not " + channels
                         + " channels, seed " + source.runSeed() + " and " + plan);
             }
         }
@@ -57,7 +72,7 @@ public final class TiledRestoration {
         int alreadyDone = store == null ? 0 : store.doneCount();
         int toRestore = plan.count() - alreadyDone;
         listener.started(plan, alreadyDone);
-        TileBlender blender = new TileBlender(plan, source.channels());
+        TileBlender blender = new TileBlender(plan, channels);
         int restored = 0;
         double totalSeconds = 0;
         for (Tile tile : plan.tiles()) {
@@ -78,7 +93,7 @@ public final class TiledRestoration {
                     throw new IllegalStateException("the restoration of " + tile.describe(plan.count())
                             + " returned nothing");
                 }
-                plan.requireOutput(tile, source.channels(), output);
+                plan.requireOutput(tile, channels, output);
                 if (store != null) {
                     store.save(tile, output);
                 }

@@ -103,7 +103,7 @@ class RestorerTest {
             p = r.run(FitListener.NONE).provenance();
         }
         Provenance old = new Provenance(p.format(), new Provenance.Software("0.0.1", "abc", "libtorch 1.0", "17"), p.task(),
-                p.inputs(), p.settings(), p.run(), p.result(), null);
+                p.inputs(), p.settings(), p.run(), p.result(), null, null);
         List<String> notes = new ArrayList<>();
         Rerun.config(Provenance.fromJson(old.toJson()), notes::add);
         assertEquals(2, notes.size(), notes.toString());

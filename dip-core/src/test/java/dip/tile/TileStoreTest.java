@@ -23,7 +23,8 @@ class TileStoreTest {
 
     @Test
     void theFolderSitsBesideTheOutput() {
-        assertEquals(dir.resolve("photo.png.tiles"), TileStore.folderFor(dir.resolve("photo.png")));
+        assertEquals(dir.resolve("photo.tiles"), TileStore.folderFor(dir.resolve("photo.png")));
+        assertEquals(dir.resolve("photo.x.tiles"), TileStore.folderFor(dir.resolve("photo.x")));
     }
 
     @Test

@@ -1,0 +1,272 @@
+package dip.restore;
+
+import dip.engine.Engine;
+import dip.engine.Owner;
+import dip.engine.Scope;
+import dip.fit.FitListener;
+import dip.fit.FitResult;
+import dip.image.Image;
+import dip.metric.Protocol;
+import dip.net.Net;
+import dip.prior.DeepPrior;
+import dip.task.TaskSpec;
+import dip.tile.Tile;
+import dip.tile.TileInput;
+import dip.tile.TileListener;
+import dip.tile.TileManifest;
+import dip.tile.TilePlan;
+import dip.tile.TileSource;
+import dip.tile.TileStore;
+import dip.tile.TiledRestoration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * A restoration of an image of any size, tile by tile, in bounded memory: the image (for super-resolution the
+ * low-resolution input) is cut into overlapping tiles ({@link TilePlan}), each tile is restored by an ordinary
+ * {@link Restorer} with the config's settings (its own stop rule, its own checkpoint, a seed derived from the
+ * config's seed and the tile's position), and the outputs and running averages are blended with raised-cosine
+ * weights at the output scale ({@link dip.tile.TileBlender}).
+ *
+ * <p>The degradation a config simulates (noise added, pixels dropped) is applied once to the whole image, with the
+ * config's seed, before it is cut, so a tiled and a whole-image run see the same observation. Finished tiles are
+ * kept in a {@link TileStore} (output and average, float32, bit for bit), so a stopped run resumes without redoing
+ * them, and ends with the same pixels as an uninterrupted one. Memory: one tile's fit plus a few full-size float
+ * buffers (the input, the observation, the blended output and average, the weights).
+ */
+public final class TiledRestorer {
+    /** The tiling: tile side and overlap in input pixels (the low-resolution input's, for super-resolution). */
+    public record Tiling(int tile, int overlap) {
+        public Tiling {
+            if (tile < 2 || overlap < 0 || 2 * overlap > tile) {
+                throw new IllegalArgumentException("a tile must be at least 2 pixels and overlap at most half of it, got tile "
+                        + tile + ", overlap " + overlap);
+            }
+        }
+    }
+
+    /** How the tiling went, for the provenance: the plan and the sums over the tiles. */
+    public record Summary(int tile, int overlap, int tiles, int rows, int cols, int resumedTiles, int iterations,
+                          int backtracks, int autoStopped) {}
+
+    private final RestoreConfig config;
+    private final Tiling tiling;
+    private final TilePlan plan;
+    private final Image observation;
+    private final Image mask;
+    private volatile Restorer current;
+    private volatile boolean stopRequested;
+
+    /**
+     * @param config the whole image's restoration; its checkpoint interval applies to every tile, its checkpoint
+     *               file and resume file do not (each tile has its own, in the store)
+     */
+    public TiledRestorer(RestoreConfig config, Tiling tiling) {
+        this.config = config;
+        this.tiling = tiling;
+        TaskSpec t = config.task();
+        this.observation = t.observation(config.seed());
+        this.mask = t.mask(config.seed());
+        this.plan = TilePlan.of(observation.height(), observation.width(), tiling.tile(), tiling.overlap(), t.factor());
+    }
+
+    /** The tiles. */
+    public TilePlan plan() { return plan; }
+
+    /** The config of the whole image. */
+    public RestoreConfig config() { return config; }
+
+    /**
+     * The resident memory one tile's fit is expected to need, in bytes, plus the full-size buffers (see
+     * {@link DeepPrior#estimatedBytes()}): the bound a tiled run stays under.
+     */
+    public long estimatedBytes() {
+        long fullSize = 4L * config.task().outputChannels() * plan.outputHeight() * plan.outputWidth();
+        long buffers = 4L * observation.channels() * observation.height() * observation.width() * 3 + fullSize * 5;
+        return estimatedFitBytes(config, plan.tileHeight() * config.task().factor(), plan.tileWidth() * config.task().factor())
+                + buffers;
+    }
+
+    /**
+     * The memory a whole-image (untiled) fit of {@code config} needs, in bytes, estimated without building it, so
+     * a caller can decide to tile first.
+     */
+    public static long estimatedWholeBytes(RestoreConfig config) {
+        TaskSpec t = config.task();
+        return estimatedFitBytes(config, t.outputHeight(), t.outputWidth());
+    }
+
+    /**
+     * The largest tile (a multiple of 64 input pixels, at least 64) whose fit needs at most {@code budget} bytes, for
+     * a run that would not fit whole; its overlap is an eighth of it.
+     */
+    public static Tiling tilingWithin(RestoreConfig config, long budget) {
+        int factor = config.task().factor();
+        int side = 64;
+        while (side < Math.max(config.task().image().height(), config.task().image().width())
+                && estimatedFitBytes(config, (side + 64) * factor, (side + 64) * factor) <= budget) {
+            side += 64;
+        }
+        return new Tiling(side, side / 8);
+    }
+
+    private static long estimatedFitBytes(RestoreConfig config, int outputHeight, int outputWidth) {
+        if (config.prior() != PriorKind.DIP) {
+            return (500L << 20) + 64L * outputHeight * outputWidth;
+        }
+        Engine.init(config.threads());
+        // The net's weights are built only to count its activations; the owner frees them at once.
+        try (Owner owner = new Owner(); Scope temporaries = new Scope()) {
+            Net net = config.net().build(config.task().outputChannels());
+            return DeepPrior.estimatedBytes(net, DeepPrior.canvasSide(net, outputHeight), DeepPrior.canvasSide(net, outputWidth),
+                    config.precision());
+        }
+    }
+
+    /** Asks the tile being restored to stop after its current iteration, and the run to end there (thread-safe). */
+    public void requestStop() {
+        stopRequested = true;
+        Restorer r = current;
+        if (r != null) {
+            r.requestStop();
+        }
+    }
+
+    /** Thrown when a run was stopped by {@link #requestStop()}: the finished tiles and the current tile's checkpoint are kept. */
+    public static final class StoppedException extends RuntimeException {
+        private final Tile tile;
+
+        StoppedException(Tile tile, int count) {
+            super("stopped during " + tile.describe(count));
+            this.tile = tile;
+        }
+
+        /** The tile that was running. */
+        public Tile tile() { return tile; }
+    }
+
+    /**
+     * Restores every tile not in the store yet and blends them.
+     * @param store  where finished tiles are kept (made with {@link #manifest}), or null to keep none
+     * @param tiles  progress per tile
+     * @param fits   a listener for each tile's fit (called with the tile's input), e.g. a progress bar
+     * @return the blended output and average, with the provenance of the whole run (its tiling included)
+     * @throws StoppedException after {@link #requestStop()}
+     * @throws dip.tile.TileMaskException when a tile's part of the mask has no known pixel (before any tile is fitted)
+     */
+    public Restoration run(TileStore store, TileListener tiles, Function<TileInput, FitListener> fits) {
+        long start = System.nanoTime();
+        int channels = config.task().outputChannels();
+        int resumed = store == null ? 0 : store.doneCount();
+        int[] sums = new int[3]; // iterations, roll-backs, automatic stops of the tiles fitted in this run
+        Provenance[] lastTile = new Provenance[1];
+        TileSource source = new TileSource(plan, observation, mask, config.seed());
+        Image stacked = TiledRestoration.run(source, 2 * channels, in -> {
+            Restoration r = restoreTile(in, fits.apply(in));
+            sums[0] += r.fit().iterations();
+            sums[1] += r.fit().backtracks();
+            sums[2] += r.fit().autoStopped() ? 1 : 0;
+            lastTile[0] = r.provenance();
+            return stack(r.output(), r.average());
+        }, store, tiles);
+        Image output = channelsOf(stacked, 0, channels);
+        Image average = channelsOf(stacked, channels, channels);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        FitResult fit = new FitResult(output, average, sums[0], sums[1], seconds, false, sums[0], false);
+        Summary summary = new Summary(tiling.tile(), tiling.overlap(), plan.count(), plan.rows(), plan.cols(), resumed,
+                sums[0], sums[1], sums[2]);
+        return new Restoration(output, average, fit, provenance(lastTile[0], summary, output, average, seconds));
+    }
+
+    /** The store's manifest for this run: the plan, the seed, and a hash of the observation, mask and settings. */
+    public TileManifest manifest() {
+        Image[] images = mask == null ? new Image[] {observation} : new Image[] {observation, mask};
+        return TileManifest.of(plan, 2 * config.task().outputChannels(), config.seed(),
+                TileManifest.hashOf(settingsKey(), images));
+    }
+
+    /** Everything in the config that changes a tile's pixels, as text (hashed into the store's manifest). */
+    private String settingsKey() {
+        RestoreConfig c = config;
+        return String.join(";", c.task().kind().key(), "factor=" + c.task().factor(), "iterations=" + c.iterations(),
+                "lr=" + c.lr(), "regNoise=" + c.regNoise(), "averageDecay=" + c.averageDecay(), "backtrack=" + c.backtrackDb(),
+                "threads=" + c.threads(), "precision=" + c.precision().label(), "prior=" + c.prior().key(),
+                "tv=" + c.tvWeight(), "net=" + c.net(), "stop=" + c.stop());
+    }
+
+    private Restoration restoreTile(TileInput in, FitListener listener) {
+        TaskSpec whole = config.task();
+        TaskSpec spec = new TaskSpec(whole.kind(), in.image(), whole.factor(), in.mask(), 0, 0);
+        Tile t = in.tile();
+        Image reference = config.reference() == null ? null : config.reference().crop(t.output().y(), t.output().x(),
+                t.output().height(), t.output().width());
+        RestoreConfig.Builder b = config.toBuilder().task(spec).seed(in.seed()).reference(reference).resume(null)
+                .checkpoints(in.checkpoint(), in.checkpoint() == null ? 0 : config.checkpointEvery());
+        if (in.checkpoint() != null && Files.exists(in.checkpoint())) {
+            b.resume(in.checkpoint());
+        }
+        if (stopRequested) {
+            throw new StoppedException(t, plan.count());
+        }
+        try (Restorer r = new Restorer(b.build())) {
+            current = r;
+            if (stopRequested) {
+                r.requestStop();
+            }
+            Restoration result = r.run(listener);
+            if (result.stopped()) {
+                throw new StoppedException(t, plan.count());
+            }
+            return result;
+        } finally {
+            current = null;
+        }
+    }
+
+    private Provenance provenance(Provenance tile, Summary summary, Image output, Image average, double seconds) {
+        RestoreConfig c = config;
+        TaskSpec t = c.task();
+        Protocol protocol = t.protocol();
+        Provenance.Scores in = null;
+        Provenance.Scores out = null;
+        Provenance.Scores avg = null;
+        Image ref = c.reference();
+        if (ref != null) {
+            in = observation.sameShape(ref) ? scores(protocol, observation, ref) : null;
+            out = scores(protocol, output, ref);
+            avg = scores(protocol, average, ref);
+        }
+        Provenance.Settings s = tile == null ? null : tile.settings();
+        Provenance.Settings settings = new Provenance.Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(),
+                c.backtrackDb(), c.seed(), c.threads(), s == null ? c.precision().label() : s.precision(), c.prior().key(),
+                c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), summary.resumedTiles() > 0, c.evaluateEvery());
+        Provenance.Task task = new Provenance.Task(t.kind().key(), t.factor(), t.noiseSigma(), t.keep(), protocol.key());
+        Provenance.Result result = new Provenance.Result(summary.iterations(), summary.iterations(), "tiles", summary.backtracks(),
+                seconds, in, out, avg);
+        Provenance.Software software = tile != null ? tile.software()
+                : new Provenance.Software(BuildInfo.version(), BuildInfo.commit(), Engine.version(), System.getProperty("java.version"));
+        Provenance.Run run = tile != null ? tile.run() : null;
+        return new Provenance(Provenance.FORMAT, software, task, c.inputs(), settings, run, result, null, summary);
+    }
+
+    private static Provenance.Scores scores(Protocol p, Image x, Image ref) {
+        return new Provenance.Scores(p.psnr(x, ref), p.ssimFits(x) ? p.ssim(x, ref) : null);
+    }
+
+    /** a's channels, then b's: one image, so that output and average are stored and blended alike. */
+    static Image stack(Image a, Image b) {
+        float[] d = new float[a.data().length + b.data().length];
+        System.arraycopy(a.data(), 0, d, 0, a.data().length);
+        System.arraycopy(b.data(), 0, d, a.data().length, b.data().length);
+        return new Image(a.channels() + b.channels(), a.height(), a.width(), d);
+    }
+
+    /** {@code count} channels of {@code img} from {@code first}. */
+    static Image channelsOf(Image img, int first, int count) {
+        int plane = img.height() * img.width();
+        float[] d = new float[count * plane];
+        System.arraycopy(img.data(), first * plane, d, 0, count * plane);
+        return new Image(count, img.height(), img.width(), d);
+    }
+}

@@ -1,0 +1,133 @@
+package dip.restore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dip.fit.FitListener;
+import dip.image.Image;
+import dip.metric.Psnr;
+import dip.task.TaskSpec;
+import dip.tile.TileInput;
+import dip.tile.TileListener;
+import dip.tile.TileMaskException;
+import dip.tile.TileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real (tiny) fits tile by tile: sizes, provenance, stop and resume bit for bit, masks. */
+class TiledRestorerTest {
+    @TempDir
+    Path dir;
+
+    private static RestoreConfig.Builder tiny(TaskSpec spec) {
+        return RestoreConfig.builder(spec).iterations(6).net(Tiny.NET).threads(1).seed(3).stop(StopRule.fixed());
+    }
+
+    /** Counts the tiles fitted, and stops the run at the given iteration of the given tile (1-based; 0: never). */
+    private static final class Recorder implements TileListener {
+        final List<Integer> fitted = new ArrayList<>();
+        TiledRestorer restorer;
+        int stopTile;
+        int stopIteration;
+
+        @Override
+        public void tileStarted(TileInput in) { fitted.add(in.tile().number()); }
+
+        FitListener fits(TileInput in) {
+            return p -> {
+                if (in.tile().number() == stopTile && p.iteration() == stopIteration) {
+                    restorer.requestStop();
+                }
+            };
+        }
+    }
+
+    private static Restoration run(TiledRestorer r, TileStore store, Recorder rec) {
+        rec.restorer = r;
+        return r.run(store, rec, rec::fits);
+    }
+
+    @Test
+    void aStoppedRunResumesWithoutRedoingTilesAndEndsBitForBitAsAnUninterruptedOne() {
+        Image noisy = Tiny.scene(3, 40, 2);
+        RestoreConfig config = tiny(TaskSpec.denoise(noisy).withAddedNoise(0.1)).checkpoints(null, 0).build();
+        TiledRestorer.Tiling tiling = new TiledRestorer.Tiling(16, 4);
+
+        Recorder straight = new Recorder();
+        TiledRestorer whole = new TiledRestorer(config, tiling);
+        Restoration uninterrupted = run(whole, TileStore.create(dir.resolve("a.tiles"), whole.manifest()), straight);
+        assertEquals(9, whole.plan().count());
+        assertEquals(9, straight.fitted.size());
+
+        TiledRestorer first = new TiledRestorer(config, tiling);
+        Path folder = dir.resolve("b.tiles");
+        Recorder stopped = new Recorder();
+        stopped.stopTile = 4;
+        stopped.stopIteration = 3;
+        TiledRestorer.StoppedException e = assertThrows(TiledRestorer.StoppedException.class,
+                () -> run(first, TileStore.create(folder, first.manifest()), stopped));
+        assertEquals(4, e.tile().number());
+        TiledRestorer second = new TiledRestorer(config, tiling);
+        TileStore resumed = TileStore.resume(folder, second.manifest());
+        assertEquals(3, resumed.doneCount());
+        assertTrue(Files.exists(resumed.checkpointFile(second.plan().tiles().get(3))), "tile 4 left its checkpoint");
+        Recorder rest = new Recorder();
+        Restoration result = run(second, resumed, rest);
+        assertEquals(List.of(4, 5, 6, 7, 8, 9), rest.fitted);
+        assertArrayEquals(uninterrupted.output().data(), result.output().data());
+        assertArrayEquals(uninterrupted.average().data(), result.average().data());
+        assertEquals(3, result.provenance().tiling().resumedTiles());
+    }
+
+    @Test
+    void theResultHasTheOutputSizeAndItsProvenanceRecordsTheTiling() {
+        Image clean = Tiny.scene(3, 37, 4);
+        RestoreConfig config = tiny(TaskSpec.denoise(clean).withAddedNoise(0.1)).reference(clean).iterations(40).build();
+        TiledRestorer r = new TiledRestorer(config, new TiledRestorer.Tiling(24, 6));
+        Restoration result = run(r, null, new Recorder());
+        assertTrue(result.output().sameShape(clean) && result.average().sameShape(clean));
+        TiledRestorer.Summary s = result.provenance().tiling();
+        assertEquals(4, s.tiles()); // 37 = tiles at 0 and 13 (end-aligned), overlapping by 11 ≥ 6
+        assertEquals(2, s.rows());
+        assertEquals(160, s.iterations());
+        assertEquals("tiles", result.provenance().result().stoppedBy());
+        double noisy = Psnr.psnr(config.task().observation(config.seed()), clean);
+        assertTrue(result.provenance().result().outputScores().psnr() > noisy,
+                "tiled output " + result.provenance().result().outputScores().psnr() + " dB vs noisy " + noisy);
+        assertTrue(Provenance.fromJson(result.provenance().toJson()).tiling().equals(s));
+    }
+
+    @Test
+    void superResolutionTilesTheLowResolutionInputAndBlendsAtTheOutputScale() {
+        Image lr = Tiny.scene(3, 13, 5);
+        TiledRestorer r = new TiledRestorer(tiny(TaskSpec.superResolve(lr, 2)).build(), new TiledRestorer.Tiling(8, 2));
+        assertEquals(4, r.plan().count());
+        Restoration result = run(r, null, new Recorder());
+        assertEquals(26, result.output().height());
+        assertEquals(26, result.output().width());
+    }
+
+    @Test
+    void anInpaintingTileWithoutAKnownPixelIsReportedBeforeAnyFit() {
+        Image img = Tiny.scene(3, 32, 6);
+        Image mask = Image.zeros(1, 32, 32);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 12; x++) {
+                mask.set(0, y, x, 1);
+            }
+        }
+        TiledRestorer r = new TiledRestorer(tiny(TaskSpec.inpaint(img, mask)).build(), new TiledRestorer.Tiling(16, 0));
+        Recorder rec = new Recorder();
+        TileMaskException e = assertThrows(TileMaskException.class, () -> run(r, null, rec));
+        assertTrue(e.getMessage().contains("2"), e.getMessage());
+        assertTrue(rec.fitted.isEmpty());
+        assertFalse(e.tiles().isEmpty());
+    }
+}
