@@ -13,6 +13,7 @@ import dip.restore.Provenance;
 import dip.restore.RestoreConfig;
 import dip.restore.Restorer;
 import dip.restore.Restoration;
+import dip.restore.TiledRestorer;
 import dip.task.Task;
 import dip.task.TaskSpec;
 import java.nio.file.Files;
@@ -117,9 +118,34 @@ abstract class FitCommand implements Callable<Integer> {
                     + spec.outputChannels() + "x" + spec.outputHeight() + "x" + spec.outputWidth());
         }
         RestoreConfig config = config(spec, reference);
+        TiledRestorer.Tiling tiling = tiling(config);
+        if (tiling != null) {
+            return new TiledRun(this, config, tiling, reference).run();
+        }
         try (Restorer restorer = new Restorer(config, FaultInjection::wrap)) {
             return restore(restorer, reference);
         }
+    }
+
+    /**
+     * The tiling: --tile's, or, when the whole image's fit would not fit in the available memory, the largest tile
+     * whose fit needs at most half of it (with a note); null to fit the whole image.
+     */
+    private TiledRestorer.Tiling tiling(RestoreConfig config) {
+        TiledRestorer.Tiling asked = fit.tiling();
+        if (asked != null || config.prior() != dip.restore.PriorKind.DIP) {
+            return asked;
+        }
+        long available = MemoryCheck.availableBytes();
+        long whole = TiledRestorer.estimatedWholeBytes(config);
+        if (available <= 0 || whole <= available) {
+            return null;
+        }
+        TiledRestorer.Tiling t = TiledRestorer.tilingWithin(config, available / 2);
+        System.err.printf("dip: note: the whole image would need about %.1f GiB of memory but %.1f GiB is available: "
+                + "restoring it in tiles of %d pixels, overlap %d (choose with --tile and --overlap)%n",
+                whole / (double) (1L << 30), available / (double) (1L << 30), t.tile(), t.overlap());
+        return t;
     }
 
     /** The command line as a restoration config. */
@@ -216,7 +242,7 @@ abstract class FitCommand implements Callable<Integer> {
     /** The input as shown in the comparison figure: at the output's size. */
     Image shownInput(Task task) { return task.initialGuess(); }
 
-    private String baseName() { return output.getFileName().toString().replaceAll("(?i)\\.png$", ""); }
+    String baseName() { return output.getFileName().toString().replaceAll("(?i)\\.png$", ""); }
 
     /** Ctrl-C: keep what was done, next to the requested output, never in its place. */
     private void writeInterrupted(Restoration result, RestoreConfig config) {

@@ -71,6 +71,14 @@ public final class FitOptions {
     @Option(names = "--stop-patience", paramLabel = "P", defaultValue = "" + VarianceStop.DEFAULT_PATIENCE, description = "Patience of --stop auto (default: ${DEFAULT-VALUE}).")
     int stopPatience;
 
+    @Option(names = "--tile", paramLabel = "N", description = "Restore the image in overlapping tiles of N×N pixels (of the "
+            + "low-resolution input for super-resolution), each fitted on its own and blended without seams: memory stays "
+            + "that of one tile's fit. Without it, an image too large for memory is tiled automatically.")
+    Integer tile;
+
+    @Option(names = "--overlap", paramLabel = "M", description = "Overlap of neighbouring tiles in pixels (default: N/8).")
+    Integer overlap;
+
     @Option(names = "--bit-depth", defaultValue = "8", description = "PNG bit depth of written images: 8 or 16 (default: ${DEFAULT-VALUE}).")
     int bitDepth;
 
@@ -105,7 +113,25 @@ public final class FitOptions {
         return t;
     }
 
+    /** The tiling asked for with --tile/--overlap, or null. */
+    dip.restore.TiledRestorer.Tiling tiling() {
+        if (tile == null) {
+            return null;
+        }
+        return new dip.restore.TiledRestorer.Tiling(tile, overlap != null ? overlap : tile / 8);
+    }
+
     void validate() {
+        if (overlap != null && tile == null) {
+            throw new UserError(ExitCode.USAGE, "--overlap goes with --tile");
+        }
+        if (tile != null) {
+            try {
+                tiling();
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCode.USAGE, "--tile/--overlap: " + e.getMessage());
+            }
+        }
         if (iterations != null && iterations < 1) {
             throw new UserError(ExitCode.USAGE, "--iterations must be at least 1, got " + iterations);
         }

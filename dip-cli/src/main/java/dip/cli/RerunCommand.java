@@ -52,7 +52,12 @@ public final class RerunCommand implements Callable<Integer> {
         String which = p.output() == null ? "output" : p.output().image();
         int bitDepth = p.output() == null ? 8 : p.output().bitDepth();
         Restoration result;
-        try (Restorer restorer = new Restorer(config)) {
+        if (p.tiling() != null) {
+            result = tiled(config, p.tiling());
+            if (result == null) {
+                return ExitCode.INTERRUPTED;
+            }
+        } else try (Restorer restorer = new Restorer(config)) {
             if (!quiet) {
                 System.err.printf("rerun of %s: %s, %s, seed %d, %d threads, %d iterations%n", provenanceFile,
                         restorer.task().name(), restorer.prior().describe(), config.seed(), config.threads(), config.iterations());
@@ -68,6 +73,36 @@ public final class RerunCommand implements Callable<Integer> {
             }
         }
         result.write(which, output, bitDepth);
+        return wrote(which, json);
+    }
+
+    /** A run restored in tiles, repeated tile by tile (no store: nothing is kept if it is stopped); null if stopped. */
+    private Restoration tiled(RestoreConfig config, dip.restore.TiledRestorer.Summary t) {
+        dip.restore.TiledRestorer restorer = new dip.restore.TiledRestorer(config,
+                new dip.restore.TiledRestorer.Tiling(t.tile(), t.overlap()));
+        if (!quiet) {
+            System.err.printf("rerun of %s in %s, seed %d, %d threads, %d iterations per tile%n", provenanceFile,
+                    restorer.plan().describe(), config.seed(), config.threads(), config.iterations());
+        }
+        Interrupts interrupts = Interrupts.install(restorer::requestStop);
+        try {
+            return restorer.run(null, new dip.tile.TileListener() {
+                @Override
+                public void tileFinished(dip.tile.TileProgress progress) {
+                    if (!quiet) {
+                        System.err.println(progress.describe());
+                    }
+                }
+            }, in -> dip.fit.FitListener.NONE);
+        } catch (dip.restore.TiledRestorer.StoppedException e) {
+            interrupts.finish(() -> System.err.println("dip: interrupted; nothing written"));
+            return null;
+        } finally {
+            interrupts.uninstall();
+        }
+    }
+
+    private int wrote(String which, Path json) {
         if (!quiet) {
             System.err.println("wrote " + output + " (the " + which + ") and " + json);
         }
