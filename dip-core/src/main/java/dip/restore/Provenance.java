@@ -1,5 +1,8 @@
 package dip.restore;
 
+import dip.engine.Engine;
+import dip.image.Image;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -43,7 +46,12 @@ public record Provenance(int format, Software software, Task task, List<InputFil
      * @param libtorch libtorch's version as bundled
      * @param java     the Java runtime's version
      */
-    public record Software(String dip, String commit, String libtorch, String java) {}
+    public record Software(String dip, String commit, String libtorch, String java) {
+        /** This dip, as it runs now. */
+        public static Software current() {
+            return new Software(BuildInfo.version(), BuildInfo.commit(), Engine.version(), System.getProperty("java.version"));
+        }
+    }
 
     /**
      * @param kind       the {@link dip.task.TaskSpec.Kind#key() task}
@@ -52,12 +60,23 @@ public record Provenance(int format, Software software, Task task, List<InputFil
      * @param keep       probability of keeping a pixel when pixels were dropped first (0: none)
      * @param protocol   the scoring protocol of the PSNRs below ({@link dip.metric.Protocol#key()})
      */
-    public record Task(String kind, int factor, double addedNoise, double keep, String protocol) {}
+    public record Task(String kind, int factor, double addedNoise, double keep, String protocol) {
+        /** The task of {@code t}, scored by its protocol. */
+        public static Task of(dip.task.TaskSpec t) {
+            return new Task(t.kind().key(), t.factor(), t.noiseSigma(), t.keep(), t.protocol().key());
+        }
+    }
 
     /** Every value of the {@link RestoreConfig}, as used (see its fields); precision is the one computed in. */
     public record Settings(int iterations, double lr, double regNoise, double averageDecay, double backtrackDb, long seed,
                            int threads, String precision, String prior, double tvWeight, NetSpec net, StopRule stop,
-                           int checkpointEvery, boolean resumed, int evaluateEvery) {}
+                           int checkpointEvery, boolean resumed, int evaluateEvery) {
+        /** The settings of {@code c}, computed in {@code precision}. */
+        public static Settings of(RestoreConfig c, String precision, boolean resumed) {
+            return new Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(), c.threads(),
+                    precision, c.prior().key(), c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), resumed, c.evaluateEvery());
+        }
+    }
 
     /**
      * @param cpu             the CPU model
@@ -73,7 +92,12 @@ public record Provenance(int format, Software software, Task task, List<InputFil
      * @param psnr PSNR in dB
      * @param ssim SSIM, or null where the image is smaller than its window
      */
-    public record Scores(double psnr, Double ssim) {}
+    public record Scores(double psnr, Double ssim) {
+        /** {@code x} against {@code reference} under {@code p}. */
+        public static Scores of(dip.metric.Protocol p, Image x, Image reference) {
+            return new Scores(p.psnr(x, reference), p.ssimFits(x) ? p.ssim(x, reference) : null);
+        }
+    }
 
     /**
      * @param iterations      iterations run
@@ -86,7 +110,21 @@ public record Provenance(int format, Software software, Task task, List<InputFil
      * @param averageScores   the average against the reference (null without one)
      */
     public record Result(int iterations, int outputIteration, String stoppedBy, int backtracks, double seconds,
-                         Scores input, Scores outputScores, Scores averageScores) {}
+                         Scores input, Scores outputScores, Scores averageScores) {
+        /**
+         * A result with its scores against {@code reference} under {@code protocol} (none when the reference is null;
+         * the observation's only when it has the reference's size).
+         */
+        public static Result scored(int iterations, int outputIteration, String stoppedBy, int backtracks, double seconds,
+                                    dip.metric.Protocol protocol, Image observation, Image output, Image average, Image reference) {
+            if (reference == null) {
+                return new Result(iterations, outputIteration, stoppedBy, backtracks, seconds, null, null, null);
+            }
+            return new Result(iterations, outputIteration, stoppedBy, backtracks, seconds,
+                    observation.sameShape(reference) ? Scores.of(protocol, observation, reference) : null,
+                    Scores.of(protocol, output, reference), Scores.of(protocol, average, reference));
+        }
+    }
 
     /**
      * @param file     the image file written, as named

@@ -8,8 +8,6 @@ import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.fit.Fitter;
 import dip.fit.VarianceStop;
-import dip.image.Image;
-import dip.metric.Protocol;
 import dip.net.Net;
 import dip.prior.DeepPrior;
 import dip.prior.PixelPrior;
@@ -119,35 +117,15 @@ public final class Restorer implements AutoCloseable {
 
     private Provenance provenance(FitResult fit) {
         RestoreConfig c = config;
-        TaskSpec t = c.task();
-        Protocol protocol = t.protocol();
-        Provenance.Scores in = null;
-        Provenance.Scores out = null;
-        Provenance.Scores avg = null;
-        Image ref = c.reference();
-        if (ref != null) {
-            Image obs = task.observation();
-            in = obs.sameShape(ref) ? scores(protocol, obs, ref) : null;
-            out = scores(protocol, fit.output(), ref);
-            avg = scores(protocol, fit.average(), ref);
-        }
         String stoppedBy = fit.autoStopped() ? "auto" : fit.stopped() ? "request" : "iterations";
         Net net = prior instanceof DeepPrior deep ? deep.net() : null;
         long parameters = prior.parameters().stream().mapToLong(p -> p.numel()).sum();
-        return new Provenance(Provenance.FORMAT,
-                new Provenance.Software(BuildInfo.version(), BuildInfo.commit(), Engine.version(), System.getProperty("java.version")),
-                new Provenance.Task(t.kind().key(), t.factor(), t.noiseSigma(), t.keep(), protocol.key()),
-                c.inputs(),
-                new Provenance.Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(),
-                        c.threads(), prior.precision().label(), c.prior().key(), c.tvWeight(), c.net(), c.stop(),
-                        c.checkpointEvery(), c.resume() != null, c.evaluateEvery()),
+        return new Provenance(Provenance.FORMAT, Provenance.Software.current(), Provenance.Task.of(c.task()), c.inputs(),
+                Provenance.Settings.of(c, prior.precision().label(), c.resume() != null),
                 new Provenance.Run(Cpu.model(), Cpu.instructionSet(), prior.describe(), net == null ? null : net.name(), parameters),
-                new Provenance.Result(fit.iterations(), fit.outputIteration(), stoppedBy, fit.backtracks(), fit.seconds(), in, out, avg),
+                Provenance.Result.scored(fit.iterations(), fit.outputIteration(), stoppedBy, fit.backtracks(), fit.seconds(),
+                        c.task().protocol(), task.observation(), fit.output(), fit.average(), c.reference()),
                 null, null);
-    }
-
-    private static Provenance.Scores scores(Protocol p, Image x, Image ref) {
-        return new Provenance.Scores(p.psnr(x, ref), p.ssimFits(x) ? p.ssim(x, ref) : null);
     }
 
     /** Frees every native object of this restoration (net, z, task, optimiser). Idempotent. */

@@ -6,7 +6,6 @@ import dip.engine.Scope;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.image.Image;
-import dip.metric.Protocol;
 import dip.net.Net;
 import dip.prior.DeepPrior;
 import dip.task.TaskSpec;
@@ -19,7 +18,6 @@ import dip.tile.TileSource;
 import dip.tile.TileStore;
 import dip.tile.TiledRestoration;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
@@ -226,32 +224,14 @@ public final class TiledRestorer {
 
     private Provenance provenance(Provenance tile, Summary summary, Image output, Image average, double seconds) {
         RestoreConfig c = config;
-        TaskSpec t = c.task();
-        Protocol protocol = t.protocol();
-        Provenance.Scores in = null;
-        Provenance.Scores out = null;
-        Provenance.Scores avg = null;
-        Image ref = c.reference();
-        if (ref != null) {
-            in = observation.sameShape(ref) ? scores(protocol, observation, ref) : null;
-            out = scores(protocol, output, ref);
-            avg = scores(protocol, average, ref);
-        }
         Provenance.Settings s = tile == null ? null : tile.settings();
-        Provenance.Settings settings = new Provenance.Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(),
-                c.backtrackDb(), c.seed(), c.threads(), s == null ? c.precision().label() : s.precision(), c.prior().key(),
-                c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), summary.resumedTiles() > 0, c.evaluateEvery());
-        Provenance.Task task = new Provenance.Task(t.kind().key(), t.factor(), t.noiseSigma(), t.keep(), protocol.key());
-        Provenance.Result result = new Provenance.Result(summary.iterations(), summary.iterations(), "tiles", summary.backtracks(),
-                seconds, in, out, avg);
-        Provenance.Software software = tile != null ? tile.software()
-                : new Provenance.Software(BuildInfo.version(), BuildInfo.commit(), Engine.version(), System.getProperty("java.version"));
-        Provenance.Run run = tile != null ? tile.run() : null;
-        return new Provenance(Provenance.FORMAT, software, task, c.inputs(), settings, run, result, null, summary);
-    }
-
-    private static Provenance.Scores scores(Protocol p, Image x, Image ref) {
-        return new Provenance.Scores(p.psnr(x, ref), p.ssimFits(x) ? p.ssim(x, ref) : null);
+        return new Provenance(Provenance.FORMAT, tile != null ? tile.software() : Provenance.Software.current(),
+                Provenance.Task.of(c.task()), c.inputs(),
+                Provenance.Settings.of(c, s == null ? c.precision().label() : s.precision(), summary.resumedTiles() > 0),
+                tile != null ? tile.run() : null,
+                Provenance.Result.scored(summary.iterations(), summary.iterations(), "tiles", summary.backtracks(), seconds,
+                        c.task().protocol(), observation, output, average, c.reference()),
+                null, summary);
     }
 
     /** a's channels, then b's: one image, so that output and average are stored and blended alike. */
