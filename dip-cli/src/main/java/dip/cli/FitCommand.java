@@ -142,6 +142,9 @@ abstract class FitCommand implements Callable<Integer> {
             return null;
         }
         TiledRestorer.Tiling t = TiledRestorer.tilingWithin(config, available / 2);
+        if (TiledRestorer.estimatedTileFitBytes(config, t) > available / 2) {
+            return null; // not even the smallest tile fits: the memory check refuses the whole fit, with its estimate
+        }
         System.err.printf("dip: note: the whole image would need about %.1f GiB of memory but %.1f GiB is available: "
                 + "restoring it in tiles of %d pixels, overlap %d (choose with --tile and --overlap)%n",
                 whole / (double) (1L << 30), available / (double) (1L << 30), t.tile(), t.overlap());

@@ -109,6 +109,14 @@ public final class TiledRestorer {
         return new Tiling(side, side / 8);
     }
 
+    /** The memory one tile's fit needs with this tiling, in bytes (the fit only, no full-size buffers). */
+    public static long estimatedTileFitBytes(RestoreConfig config, Tiling tiling) {
+        int f = config.task().factor();
+        int h = Math.min(tiling.tile(), config.task().image().height()) * f;
+        int w = Math.min(tiling.tile(), config.task().image().width()) * f;
+        return estimatedFitBytes(config, h, w);
+    }
+
     private static long estimatedFitBytes(RestoreConfig config, int outputHeight, int outputWidth) {
         if (config.prior() != PriorKind.DIP) {
             return (500L << 20) + 64L * outputHeight * outputWidth;
