@@ -58,7 +58,9 @@ public final class Engine {
      * also while other threads of the JVM fit at the same time.
      */
     public static void seed(long seed) {
-        GENERATOR.set(torch.createCPUGenerator(seed));
+        Generator g = torch.createCPUGenerator(seed);
+        g.retainReference(); // outlives the Scope it may be created in (a Restorer releases its own when closed)
+        GENERATOR.set(g);
     }
 
     /** The calling thread's generator: the one {@link #seed} or {@link #useGenerator} set, else libtorch's default one. */

@@ -163,5 +163,15 @@ public final class Restorer implements AutoCloseable {
 
     /** Frees every native object of this restoration (net, z, task, optimiser). Idempotent. */
     @Override
-    public void close() { owner.close(); }
+    public void close() {
+        owner.close();
+        synchronized (this) {
+            if (!generatorReleased) {
+                generatorReleased = true;
+                generator.releaseReference();
+            }
+        }
+    }
+
+    private boolean generatorReleased;
 }
