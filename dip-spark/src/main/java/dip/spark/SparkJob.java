@@ -84,10 +84,40 @@ public final class SparkJob {
         System.err.printf("dip spark: %s of %d images into %s, %s%n", options.task, files.size(), outDir,
                 jsc.master().startsWith("local") ? "local mode (" + jsc.master() + ", " + "spark.task.cpus="
                         + jsc.getConf().get("spark.task.cpus", "1") + ": threads per fit)" : "master " + jsc.master());
-        List<Row> restored = units.isEmpty() ? List.of()
-                : jsc.parallelize(units, units.size()).map(f -> UnitRunner.run(f, outDir, options, hadoop)).collect();
+        // Tiled images (--tile): read on the driver to plan their tiles, each tile a unit of its own.
         Map<String, Row> byInput = new HashMap<>();
-        restored.forEach(r -> byInput.put(r.input(), r));
+        Map<String, UnitRuns.Tiled> tiled = new LinkedHashMap<>();
+        List<UnitRuns.Unit> work = new ArrayList<>();
+        if (options.taskCommandLine().tiling() != null) {
+            String cpus = jsc.getConf().get("spark.task.cpus", "1");
+            for (String f : units) {
+                UnitRuns.Tiled t = UnitRuns.planTiles(f, outDir, options, conf, Integer.parseInt(cpus));
+                if (t.row() != null) {
+                    byInput.put(f, t.row());
+                } else {
+                    tiled.put(f, t);
+                    for (int i = 0; i < t.count(); i++) {
+                        work.add(new UnitRuns.Unit(f, i, t.count()));
+                    }
+                }
+            }
+        } else {
+            units.forEach(f -> work.add(new UnitRuns.Unit(f, -1, 0)));
+        }
+        List<UnitRuns.Done> done = work.isEmpty() ? List.of()
+                : jsc.parallelize(work, work.size()).map(u -> u.run(outDir, options, hadoop)).collect();
+        Map<String, List<TileUnits.Part>> parts = new HashMap<>();
+        for (UnitRuns.Done d : done) {
+            if (d.row() != null) {
+                byInput.put(d.row().input(), d.row());
+            } else {
+                parts.computeIfAbsent(d.part().input(), k -> new ArrayList<>()).add(d.part());
+            }
+        }
+        tiled.forEach((f, t) -> {
+            byInput.put(f, TileUnits.finish(t.prepared(), parts.get(f), conf));
+            UnitRunner.deleteQuietly(t.temp());
+        });
         clashes.forEach(r -> byInput.put(r.input(), r));
         List<Row> rows = new ArrayList<>();
         int exit = ExitCode.OK;

@@ -39,76 +39,102 @@ final class UnitRunner {
         return conf;
     }
 
+    /** One image read and turned into its config, with where its outputs go. */
+    record Prepared(String input, String name, String outDir, RestoreConfig config, TaskCommandLine task, Path outFile,
+                    Path avgFile, boolean localOut, List<String[]> renames) {
+        String out() { return outDir + "/" + name + ".png"; }
+
+        String average() { return outDir + "/" + name + ".average.png"; }
+    }
+
+    /**
+     * Fetches the image (and its reference) into {@code temp} unless local, and builds its config with the CLI's
+     * mapping and {@code threads} (null: the task slot's cores).
+     */
+    static Prepared prepare(String input, String outDir, SparkOptions options, Configuration conf, Path temp, Integer threads,
+                            List<String[]> renames) throws IOException {
+        String name = HadoopFiles.stem(input);
+        TaskCommandLine task = options.taskCommandLine();
+        Files.createDirectories(temp.resolve("input"));
+        Files.createDirectories(temp.resolve("reference"));
+        Path localInput = HadoopFiles.fetch(input, temp.resolve("input"), conf);
+        String referenceUri = options.referenceFor(name);
+        Path localReference = referenceUri == null ? null : HadoopFiles.fetch(referenceUri, temp.resolve("reference"), conf);
+        if (!HadoopFiles.isLocal(input, conf)) {
+            renames.add(new String[] {localInput.toString(), input});
+        }
+        if (localReference != null && !HadoopFiles.isLocal(referenceUri, conf)) {
+            renames.add(new String[] {localReference.toString(), referenceUri});
+        }
+        boolean localOut = HadoopFiles.isLocal(outDir, conf);
+        Path outFile = localOut ? HadoopFiles.localPath(outDir + "/" + name + ".png", conf) : temp.resolve("out").resolve(name + ".png");
+        Path avgFile = outFile.resolveSibling(name + ".average.png");
+        Files.createDirectories(outFile.getParent());
+        RestoreConfig config = task.config(localInput, localReference, outFile);
+        int t = task.threads() != null ? task.threads() : threads != null ? threads
+                : TaskContext.get() != null ? TaskContext.get().cpus() : 1;
+        config = config.toBuilder().threads(t).build();
+        if (!renames.isEmpty()) {
+            config = withInputPaths(config, renames);
+        }
+        return new Prepared(input, name, outDir, config, task, outFile, avgFile, localOut, renames);
+    }
+
+    /** The row of a failure: the CLI's exit code and one-line message (naming inputs as listed, not their local copies). */
+    static Row failed(String input, Throwable t, List<String[]> renames, String prefix) {
+        int code = TaskCommandLine.report(t);
+        String message = TaskCommandLine.firstLine(t);
+        for (String[] r : renames) {
+            message = message.replace(r[0], r[1]);
+        }
+        return Row.failed(input, code, prefix + message);
+    }
+
     static Row run(String input, String outDir, SparkOptions options, Map<String, String> hadoop) {
         Configuration conf = hadoopConf(hadoop);
-        String name = HadoopFiles.stem(input);
-        String out = outDir + "/" + name + ".png";
-        String average = outDir + "/" + name + ".average.png";
         Path temp = null;
-        List<String[]> renames = new ArrayList<>(); // local copy -> URI, to name files as listed in messages
+        List<String[]> renames = new ArrayList<>();
         try {
             temp = Files.createTempDirectory("dip-spark-");
-            TaskCommandLine task = options.taskCommandLine();
-            Path localInput = HadoopFiles.fetch(input, temp.resolve("input"), conf);
-            String referenceUri = options.referenceFor(name);
-            Path localReference = referenceUri == null ? null : HadoopFiles.fetch(referenceUri, temp.resolve("reference"), conf);
-            if (!HadoopFiles.isLocal(input, conf)) {
-                renames.add(new String[] {localInput.toString(), input});
-            }
-            if (localReference != null && !HadoopFiles.isLocal(referenceUri, conf)) {
-                renames.add(new String[] {localReference.toString(), referenceUri});
-            }
-            boolean localOut = HadoopFiles.isLocal(outDir, conf);
-            Path outFile = localOut ? HadoopFiles.localPath(out, conf) : temp.resolve("out").resolve(name + ".png");
-            Path avgFile = localOut ? HadoopFiles.localPath(average, conf) : temp.resolve("out").resolve(name + ".average.png");
-            Files.createDirectories(temp.resolve("input"));
-            Files.createDirectories(temp.resolve("reference"));
-            Files.createDirectories(outFile.getParent());
-            RestoreConfig config = task.config(localInput, localReference, outFile);
-            int threads = task.threads() != null ? task.threads()
-                    : TaskContext.get() != null ? TaskContext.get().cpus() : 1;
-            config = config.toBuilder().threads(threads).build();
-            if (!renames.isEmpty()) {
-                config = withInputPaths(config, renames);
-            }
-            if (!task.force()) {
-                Row kept = kept(input, out, average, config, task.bitDepth(), conf);
+            Prepared p = prepare(input, outDir, options, conf, temp, null, renames);
+            if (!p.task().force()) {
+                Row kept = kept(p, conf);
                 if (kept != null) {
                     return kept;
                 }
             }
             Restoration result;
-            try (Restorer restorer = new Restorer(config)) {
+            try (Restorer restorer = new Restorer(p.config())) {
                 result = restorer.run(FitListener.NONE);
             }
-            result.writeOutput(outFile, task.bitDepth());
-            result.writeAverage(avgFile, task.bitDepth());
-            if (!localOut) {
-                // Images first, provenance last: a JSON file on the output file system means its image is complete.
-                HadoopFiles.upload(outFile, out, conf);
-                HadoopFiles.upload(avgFile, average, conf);
-                HadoopFiles.upload(Provenance.besideImage(outFile), outDir + "/" + name + ".json", conf);
-                HadoopFiles.upload(Provenance.besideImage(avgFile), outDir + "/" + name + ".average.json", conf);
-            }
-            Provenance p = result.provenance().withOutput(new Provenance.Written(name + ".png", "output", task.bitDepth()));
-            return row(input, out, "ok", p);
+            return write(p, result, conf);
         } catch (Throwable t) { // every failure of one image is recorded and the job goes on
-            int code = TaskCommandLine.report(t);
-            String message = TaskCommandLine.firstLine(t);
-            for (String[] r : renames) {
-                message = message.replace(r[0], r[1]);
-            }
-            return Row.failed(input, code, message);
+            return failed(input, t, renames, "");
         } finally {
             deleteQuietly(temp);
         }
     }
 
+    /** Writes the output and average with their provenance (atomically, on any file system) and returns the row. */
+    static Row write(Prepared p, Restoration result, Configuration conf) throws IOException {
+        int bitDepth = p.task().bitDepth();
+        result.writeOutput(p.outFile(), bitDepth);
+        result.writeAverage(p.avgFile(), bitDepth);
+        if (!p.localOut()) {
+            // Images first, provenance last: a JSON file on the output file system means its image is complete.
+            HadoopFiles.upload(p.outFile(), p.out(), conf);
+            HadoopFiles.upload(p.avgFile(), p.average(), conf);
+            HadoopFiles.upload(Provenance.besideImage(p.outFile()), p.outDir() + "/" + p.name() + ".json", conf);
+            HadoopFiles.upload(Provenance.besideImage(p.avgFile()), p.outDir() + "/" + p.name() + ".average.json", conf);
+        }
+        Provenance written = result.provenance().withOutput(new Provenance.Written(p.name() + ".png", "output", bitDepth));
+        return row(p.input(), p.out(), "ok", written);
+    }
+
     /** The row of an earlier output that matches this config (same inputs, task and settings, bit depth), or null. */
-    private static Row kept(String input, String out, String average, RestoreConfig config, int bitDepth, Configuration conf)
-            throws IOException {
-        String json = HadoopFiles.readString(out.replaceAll("\\.png$", ".json"), conf);
-        if (json == null || !HadoopFiles.exists(out, conf) || !HadoopFiles.exists(average, conf)) {
+    static Row kept(Prepared p, Configuration conf) throws IOException {
+        String json = HadoopFiles.readString(p.outDir() + "/" + p.name() + ".json", conf);
+        if (json == null || !HadoopFiles.exists(p.out(), conf) || !HadoopFiles.exists(p.average(), conf)) {
             return null;
         }
         Provenance stored;
@@ -117,7 +143,7 @@ final class UnitRunner {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        return matches(stored, config, bitDepth) ? row(input, out, "skipped", stored) : null;
+        return matches(stored, p.config(), p.task().bitDepth()) ? row(p.input(), p.out(), "skipped", stored) : null;
     }
 
     /** Whether a provenance records a complete run of {@code config} written at {@code bitDepth}. */
@@ -172,7 +198,7 @@ final class UnitRunner {
                 c.resume(), c.reference(), c.evaluateEvery(), inputs);
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

@@ -144,6 +144,36 @@ class SparkJobTest {
     }
 
     @Test
+    void aLargeImageIsRestoredTileByTileAcrossTheSlots(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Image clean = pattern(40, 36, 7);
+        ImageFiles.write(clean, in.resolve("big.png"), 8);
+        List<String> args = new ArrayList<>(List.of(in.toString(), "-o", dir.resolve("out").toString(), "--tile", "24",
+                "--overlap", "4"));
+        args.addAll(TASK_OPTIONS);
+        SparkJob.Result result = SparkJob.run(spark, args.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.rows().get(0).error());
+        Row row = result.rows().get(0);
+        Provenance p = Provenance.fromJson(row.provenance());
+        assertEquals(4, p.tiling().tiles());
+        assertEquals(4 * 6, row.iterations());
+
+        // The same pixels as the library's tiled run (each tile seeded from its position, the same blend).
+        SkipConfig net = SkipConfig.defaults(32, 3).withChannels(new int[] {8, 8}, new int[] {8, 8}, new int[] {2, 2});
+        Image noisy = ImageFiles.read(in.resolve("big.png")).image();
+        RestoreConfig config = RestoreConfig.builder(TaskSpec.denoise(noisy)).net(NetSpec.skip(net)).iterations(6)
+                .seed(3).threads(1).build();
+        Restoration plain = new dip.restore.TiledRestorer(config, new dip.restore.TiledRestorer.Tiling(24, 4))
+                .run(null, dip.tile.TileListener.NONE, t -> FitListener.NONE);
+        Path plainPng = dir.resolve("plain.png");
+        plain.writeOutput(plainPng, 16);
+        assertArrayEquals(Files.readAllBytes(plainPng), Files.readAllBytes(dir.resolve("out").resolve("big.png")));
+
+        SparkJob.Result again = SparkJob.run(spark, args.toArray(String[]::new));
+        assertEquals("skipped", again.rows().get(0).status());
+    }
+
+    @Test
     void badCommandLinesFailBeforeSparkStarts(@TempDir Path dir) {
         assertEquals(2, SparkJob.run(dir.toString(), "-o", dir.resolve("o").toString(), "--task", "deblur"));
         assertEquals(2, SparkJob.run(dir.toString(), "-o", dir.resolve("o").toString(), "--task", "denoise", "--iterations", "0"));
