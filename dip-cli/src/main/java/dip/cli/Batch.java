@@ -27,7 +27,7 @@ final class Batch {
     Batch(FitCommand cmd) { this.cmd = cmd; }
 
     int run() {
-        refuseSingleImageOptions();
+        refuseSingleImageOptions(cmd);
         List<Path> files = expand(cmd.inputs);
         Path outDir = outputDirectory(cmd.output);
         List<Row> rows = new ArrayList<>();
@@ -75,7 +75,8 @@ final class Batch {
         return new Row(file, code, result, cmd.lastResult, code == ExitCode.OK ? output : null);
     }
 
-    private void refuseSingleImageOptions() {
+    /** A batch writes NAME.png and NAME.average.png per image: options that name one image's file are refused. */
+    static void refuseSingleImageOptions(FitCommand cmd) {
         Map<String, Object> perImage = new java.util.LinkedHashMap<>();
         perImage.put("--reference", cmd.fit.reference);
         perImage.put("--output-average", cmd.outputAverage);

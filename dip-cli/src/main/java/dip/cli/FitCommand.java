@@ -104,6 +104,22 @@ abstract class FitCommand implements Callable<Integer> {
         if (fit.snapshots != null) {
             OutputPaths.checkDirectory(fit.snapshots, fit.snapshots);
         }
+        RestoreConfig config = readConfig();
+        Image reference = config.reference();
+        TiledRestorer.Tiling tiling = tiling(config);
+        if (tiling != null) {
+            return new TiledRun(this, config, tiling, reference).run();
+        }
+        try (Restorer restorer = new Restorer(config, FaultInjection::wrap)) {
+            return restore(restorer, reference);
+        }
+    }
+
+    /**
+     * Reads {@link #input} (and the --reference image), checks them, and turns the command line into the restoration
+     * config of that image: the one mapping of options to a config (the Spark job uses it too, via {@link TaskCommandLine}).
+     */
+    RestoreConfig readConfig() {
         ImageFiles.ReadResult read = ImageFiles.read(input);
         read.warnings().forEach(w -> System.err.println("dip: warning: " + w));
         if (read.image().height() < MIN_SIDE || read.image().width() < MIN_SIDE) {
@@ -117,14 +133,7 @@ abstract class FitCommand implements Callable<Integer> {
             throw new UserError(ExitCode.INPUT, "reference " + fit.reference + " is " + reference.shape() + " but the result will be "
                     + spec.outputChannels() + "x" + spec.outputHeight() + "x" + spec.outputWidth());
         }
-        RestoreConfig config = config(spec, reference);
-        TiledRestorer.Tiling tiling = tiling(config);
-        if (tiling != null) {
-            return new TiledRun(this, config, tiling, reference).run();
-        }
-        try (Restorer restorer = new Restorer(config, FaultInjection::wrap)) {
-            return restore(restorer, reference);
-        }
+        return config(spec, reference);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dip.engine;
 
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.global.torch;
 
 /**
@@ -10,6 +11,12 @@ import org.bytedeco.pytorch.global.torch;
 public final class Engine {
     private static boolean loaded;
     private static int threads;
+    /**
+     * The generator random tensors are drawn from on each thread: set by {@link #seed} or handed over with
+     * {@link #useGenerator}; libtorch's default one where neither happened. Several fits in one JVM at once (a
+     * Spark executor's task slots) then draw each from its own stream, so each is what its seed says.
+     */
+    private static final ThreadLocal<Generator> GENERATOR = new ThreadLocal<>();
 
     private Engine() {}
 
@@ -45,18 +52,40 @@ public final class Engine {
     /** Number of cores visible to the JVM: the default thread count. */
     public static int defaultThreads() { return Runtime.getRuntime().availableProcessors(); }
 
-    /** Seeds libtorch's CPU generator: with the same seed and threads a CPU fit is bit-for-bit repeatable. */
+    /**
+     * Gives the calling thread a fresh CPU generator seeded with {@code seed} (the same stream libtorch's default
+     * generator gives after {@code manual_seed}): with the same seed and threads a CPU fit is bit-for-bit repeatable,
+     * also while other threads of the JVM fit at the same time.
+     */
     public static void seed(long seed) {
-        torch.manual_seed(seed);
+        Generator g = torch.createCPUGenerator(seed);
+        g.retainReference(); // outlives the Scope it may be created in (a Restorer releases its own when closed)
+        GENERATOR.set(g);
     }
 
-    /** The state of libtorch's CPU generator (to checkpoint a fit and continue it bit for bit). */
+    /** The calling thread's generator: the one {@link #seed} or {@link #useGenerator} set, else libtorch's default one. */
+    public static Generator generator() {
+        Generator g = GENERATOR.get();
+        return g != null ? g : torch.getDefaultCPUGenerator();
+    }
+
+    /**
+     * Makes {@code g} the calling thread's generator (null: libtorch's default) and returns the one it replaces, so a
+     * restoration built on one thread continues its own stream on another.
+     */
+    public static Generator useGenerator(Generator g) {
+        Generator before = GENERATOR.get();
+        GENERATOR.set(g);
+        return before;
+    }
+
+    /** The state of the calling thread's generator (to checkpoint a fit and continue it bit for bit). */
     public static Tensor rngState() {
-        return new Tensor(torch.getDefaultCPUGenerator().get_state()).keep();
+        return new Tensor(generator().get_state()).keep();
     }
 
     public static void setRngState(Tensor state) {
-        torch.getDefaultCPUGenerator().set_state(state.raw());
+        generator().set_state(state.raw());
     }
 
     /** libtorch's version string as bundled, for provenance. */

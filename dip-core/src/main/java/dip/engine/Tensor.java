@@ -18,14 +18,14 @@ public final class Tensor {
 
     public static Tensor zeros(long... shape) { return new Tensor(torch.zeros(shape)); }
 
-    /** Uniform in [lo, hi) from libtorch's seeded generator. */
+    /** Uniform in [lo, hi) from the calling thread's seeded generator ({@link Engine#generator()}). */
     public static Tensor uniform(double lo, double hi, long... shape) {
-        return new Tensor(torch.rand(shape).mul(new Scalar(hi - lo)).add(new Scalar(lo)));
+        return new Tensor(torch.rand(shape, new org.bytedeco.pytorch.GeneratorOptional(Engine.generator())).mul(new Scalar(hi - lo)).add(new Scalar(lo)));
     }
 
-    /** Gaussian N(0, std²) from libtorch's seeded generator. */
+    /** Gaussian N(0, std²) from the calling thread's seeded generator ({@link Engine#generator()}). */
     public static Tensor normal(double std, long... shape) {
-        return new Tensor(torch.randn(shape).mul(new Scalar(std)));
+        return new Tensor(torch.randn(shape, new org.bytedeco.pytorch.GeneratorOptional(Engine.generator())).mul(new Scalar(std)));
     }
 
     /** A tensor of the given shape holding a copy of {@code values} (row-major). */

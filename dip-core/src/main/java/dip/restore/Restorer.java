@@ -37,6 +37,8 @@ public final class Restorer implements AutoCloseable {
     private final Task task;
     private final Prior prior;
     private final Fitter fitter = new Fitter();
+    /** This restoration's random stream (weights, z, then the perturbations), whichever thread runs it. */
+    private final org.bytedeco.pytorch.Generator generator;
     private boolean ran;
 
     /** Builds everything for {@code config} (weights and z are drawn here, from the config's seed). */
@@ -50,17 +52,20 @@ public final class Restorer implements AutoCloseable {
         this.config = config;
         Engine.init(config.threads());
         this.owner = new Owner();
+        org.bytedeco.pytorch.Generator callers = Engine.useGenerator(null);
         // Kept tensors (weights, z, the task's) belong to the owner; the scope frees the temporaries of building them.
         try (Scope temporaries = new Scope()) {
             this.task = instrument.apply(config.task().task(config.seed()));
             // The seed right before the weights and z: the run is then what the seed says, whatever ran before.
             Engine.seed(config.seed());
             this.prior = buildPrior(config, task);
+            this.generator = Engine.generator();
         } catch (RuntimeException | Error e) {
             owner.close();
             throw e;
         } finally {
             owner.stopCollecting(); // the fit owns its own buffers; nothing later belongs to this restorer
+            Engine.useGenerator(callers);
         }
         fitter.withCheckpoints(config.checkpoint(), config.checkpointEvery());
         if (config.resume() != null) {
@@ -111,7 +116,13 @@ public final class Restorer implements AutoCloseable {
         if (stop != null) {
             fitter.withAutoStop(stop);
         }
-        FitResult fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener);
+        org.bytedeco.pytorch.Generator callers = Engine.useGenerator(generator);
+        FitResult fit;
+        try {
+            fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener);
+        } finally {
+            Engine.useGenerator(callers);
+        }
         return new Restoration(fit.output(), fit.average(), fit, provenance(fit));
     }
 
@@ -130,5 +141,15 @@ public final class Restorer implements AutoCloseable {
 
     /** Frees every native object of this restoration (net, z, task, optimiser). Idempotent. */
     @Override
-    public void close() { owner.close(); }
+    public void close() {
+        owner.close();
+        synchronized (this) {
+            if (!generatorReleased) {
+                generatorReleased = true;
+                generator.releaseReference();
+            }
+        }
+    }
+
+    private boolean generatorReleased;
 }

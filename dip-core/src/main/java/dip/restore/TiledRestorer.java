@@ -176,13 +176,66 @@ public final class TiledRestorer {
             lastTile[0] = r.provenance();
             return stack(r.output(), r.average());
         }, store, tiles);
+        return finish(stacked, sums, lastTile[0], resumed, (System.nanoTime() - start) / 1e9);
+    }
+
+    private Restoration finish(Image stacked, int[] sums, Provenance lastTile, int resumed, double seconds) {
+        int channels = config.task().outputChannels();
         Image output = channelsOf(stacked, 0, channels);
         Image average = channelsOf(stacked, channels, channels);
-        double seconds = (System.nanoTime() - start) / 1e9;
         FitResult fit = new FitResult(output, average, sums[0], sums[1], seconds, false, sums[0], false);
         Summary summary = new Summary(tiling.tile(), tiling.overlap(), plan.count(), plan.rows(), plan.cols(), resumed,
                 sums[0], sums[1], sums[2]);
-        return new Restoration(output, average, fit, provenance(lastTile[0], summary, output, average, seconds));
+        return new Restoration(output, average, fit, provenance(lastTile, summary, output, average, seconds));
+    }
+
+    /**
+     * One tile restored on its own (e.g. on another machine), as {@link #run} restores it: its output and running
+     * average stacked as one image of twice the output channels (what is blended), and its fit's counters.
+     *
+     * @param index      the tile's index in the plan
+     * @param stacked    output channels, then average channels, at the tile's output rectangle's size
+     * @param provenance the tile's own fit (its settings as used, its counters)
+     */
+    public record TileResult(int index, Image stacked, Provenance provenance) {}
+
+    /**
+     * Restores the tile {@code index} of the plan alone (no store, no checkpoint), with its seed from its position:
+     * the pixels {@link #run} gives that tile. With {@link #blend} this spreads one image's tiles over many machines.
+     * @throws dip.tile.TileMaskException when the tile's part of the mask has no known pixel
+     */
+    public TileResult restoreTile(int index, FitListener listener) {
+        Tile tile = plan.tiles().get(index);
+        TileSource source = new TileSource(plan, observation, mask, config.seed());
+        if (mask != null && !TileSource.hasKnownPixel(source.cut(tile).mask())) {
+            throw new dip.tile.TileMaskException(java.util.List.of(tile), plan.count());
+        }
+        Restoration r = restoreTile(source.cut(tile), listener);
+        return new TileResult(index, stack(r.output(), r.average()), r.provenance());
+    }
+
+    /**
+     * The whole image from every tile's {@link #restoreTile(int, FitListener) result} (any order), blended in the
+     * plan's order as {@link #run} blends them, with the provenance of the whole run.
+     * @param seconds the wall time to record
+     */
+    public Restoration blend(java.util.List<TileResult> tiles, double seconds) {
+        TileResult[] byIndex = new TileResult[plan.count()];
+        tiles.forEach(t -> byIndex[t.index()] = t);
+        dip.tile.TileBlender blender = new dip.tile.TileBlender(plan, 2 * config.task().outputChannels());
+        int[] sums = new int[3];
+        for (Tile t : plan.tiles()) {
+            TileResult r = byIndex[t.index()];
+            if (r == null) {
+                throw new IllegalArgumentException(t.describe(plan.count()) + " is missing");
+            }
+            blender.add(t, r.stacked());
+            Provenance.Result f = r.provenance().result();
+            sums[0] += f.iterations();
+            sums[1] += f.backtracks();
+            sums[2] += "auto".equals(f.stoppedBy()) ? 1 : 0;
+        }
+        return finish(blender.result(), sums, byIndex[plan.count() - 1].provenance(), 0, seconds);
     }
 
     /** The store's manifest for this run: the plan, the seed, and a hash of the observation, mask and settings. */

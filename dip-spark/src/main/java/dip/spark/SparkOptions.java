@@ -1,0 +1,122 @@
+package dip.spark;
+
+import dip.cli.ExitCode;
+import dip.cli.TaskCommandLine;
+import dip.cli.UserError;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The Spark job's command line: inputs, output folder, task, and the task's options, which are the CLI's own
+ * ({@link TaskCommandLine}: same names, defaults and checks) and travel to the executors as text.
+ */
+@Command(name = "dip spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Restore every image of a folder or glob (any Hadoop file system: local, hdfs://, s3a://) with Spark,",
+                "one fit per task slot, into OUTDIR/NAME.png (+ NAME.json, NAME.average.png) and OUTDIR/manifest.csv.",
+                "Every option of the task's command (dip denoise, jpeg, super-resolve, inpaint) is accepted, with its defaults."})
+public final class SparkOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "A folder (its images, not recursive), a glob, or an image; any Hadoop file system URI.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Output folder (created if missing).")
+    String output;
+
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "denoise, jpeg, super-resolve or inpaint.")
+    String task;
+
+    @Option(names = "--reference", paramLabel = "TEMPLATE", description = {"Ground truth of each image, for PSNR in the manifest: "
+            + "a path in which {name} is the input's file name without extension; {name/A/B} replaces A by B in it "
+            + "(e.g. 'gt/{name}.png', 'data/{name/noisy/GT}.png'). A missing file fails that image."})
+    String reference;
+
+    @Option(names = "--slots", paramLabel = "N", description = "Local mode only: fits at the same time (default: cores / threads per fit).")
+    Integer slots;
+
+    /** The task's options, as typed (parsed by the CLI's command for the task). */
+    List<String> taskOptions = new ArrayList<>();
+
+    /** Parses and checks the command line (the task's options included). @throws UserError */
+    static SparkOptions parse(String... args) {
+        // The task's options are told apart from the inputs by the task command's own model (which take a value).
+        String task = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--task") && i + 1 < args.length) {
+                task = args[i + 1];
+            } else if (args[i].startsWith("--task=")) {
+                task = args[i].substring("--task=".length());
+            }
+        }
+        List<String> own = new ArrayList<>();
+        List<String> theTask = new ArrayList<>();
+        CommandLine cl = new CommandLine(new SparkOptions());
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            int values = task == null || !a.startsWith("-") || cl.getCommandSpec().findOption(name) != null ? -1
+                    : TaskCommandLine.valuesAfter(task, a);
+            List<String> to = values < 0 ? own : theTask;
+            to.add(a);
+            for (int k = 0; k < Math.max(values, 0) && i + 1 < args.length; k++) {
+                to.add(args[++i]);
+            }
+            if (values < 0 && cl.getCommandSpec().findOption(name) != null && !a.contains("=") && i + 1 < args.length
+                    && cl.getCommandSpec().findOption(name).arity().max() > 0) {
+                own.add(args[++i]);
+            }
+        }
+        SparkOptions o = new SparkOptions();
+        cl = new CommandLine(o);
+        o.taskOptions = theTask;
+        try {
+            cl.parseArgs(own.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserError(ExitCode.USAGE, e.getMessage());
+        }
+        if (o.slots != null && o.slots < 1) {
+            throw new UserError(ExitCode.USAGE, "--slots must be at least 1, got " + o.slots);
+        }
+        o.taskCommandLine(); // checks the task's options here, before any executor starts
+        return o;
+    }
+
+    /** Whether --help or --version was asked for. */
+    static boolean helpRequested(String... args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String usage() { return new CommandLine(new SparkOptions()).getUsageMessage(); }
+
+    /** The task's options, parsed by the CLI's command for the task. */
+    TaskCommandLine taskCommandLine() { return TaskCommandLine.parse(task, taskOptions); }
+
+    private static final Pattern NAME = Pattern.compile("\\{name(?:/([^/}]*)/([^/}]*))?}");
+
+    /** The reference of the image called {@code name} (its file name without extension), or null without --reference. */
+    String referenceFor(String name) {
+        if (reference == null) {
+            return null;
+        }
+        Matcher m = NAME.matcher(reference);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = m.group(1) == null ? name : name.replace(m.group(1), m.group(2));
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}
