@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 /** A server on a free port of 127.0.0.1 with a work folder, and a small HTTP client for its API. */
 final class TestServer implements AutoCloseable {
     /** Small limits, so that the limits can be tested with small files. */
-    static final Limits LIMITS = new Limits(200_000, 48 * 48, 2, 50);
+    static final Limits LIMITS = new Limits(200_000, 48 * 48, 1, 50); // one thread: two fight with whatever else runs on a 2-core machine
 
     final Path work;
     final WebServer server;

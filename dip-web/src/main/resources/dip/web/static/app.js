@@ -208,6 +208,7 @@
       if (!res.ok) { showError($('error'), body.error || ('the server answered ' + res.status)); return; }
       history.pushState(null, '', body.url);
       openJob(body.id);
+      $('job').scrollIntoView();
       loadJobs();
     } catch (e) {
       showError($('error'), 'cannot reach the server: ' + e.message);
