@@ -221,6 +221,10 @@ final class Jobs implements AutoCloseable {
             Live live = new Live(job);
             Restoration result = restorer.run(FitListener.all(report, live));
             live.flush();
+            if (result.output() == null) { // stopped before its first iteration ended
+                job.finish("stopped", "stopped before the first iteration: there is no result to keep", null);
+                return;
+            }
             Path dir = job.dir();
             result.writeOutput(dir.resolve("output.png"), 8);
             result.writeAverage(dir.resolve("average.png"), 8);

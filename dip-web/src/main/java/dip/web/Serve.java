@@ -8,10 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./dip serve}: the web page for restorations (mask painting, live progress, downloads). */
-@Command(name = "dip serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "dip serve", sortOptions = false,
         description = {"A local web page: open an image, paint an inpainting mask, watch the fit, stop it, download the result.",
                 "One fit at a time; others wait in a queue. Finished jobs are kept in --work and survive a restart."})
 public final class Serve implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0: any free one).")
     int port;
 

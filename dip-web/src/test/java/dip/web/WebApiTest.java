@@ -138,7 +138,9 @@ class WebApiTest {
         assertEquals(List.of(1, 2, 3), positions);
         assertEquals(1, s.job(ids.get(0)).path("position").asInt());
         s.postEmpty("/api/jobs/" + blocker + "/stop");
-        Instant lastEnd = Instant.parse(s.await(blocker, 60).path("finished").asText());
+        JsonNode stopped = s.await(blocker, 60);
+        assertEquals("stopped", stopped.path("state").asText(), stopped.toString());
+        Instant lastEnd = Instant.parse(stopped.path("finished").asText());
         for (String id : ids) {
             JsonNode j = s.await(id, 120);
             assertEquals("done", j.path("state").asText(), j.toString());
@@ -196,6 +198,20 @@ class WebApiTest {
         int its = j.path("result").path("iterations").asInt();
         assertTrue(its >= 3 && its < 100_000, j.toString());
         assertNotNull(ImageIO.read(new ByteArrayInputStream(s.getBytes("/api/jobs/" + id + "/files/output.png").body())));
+    }
+
+    @Test
+    void theMemoryCheckFailsAFitThatWouldNotFitWithTheEstimate() throws Exception {
+        System.setProperty("dip.memoryAvailableMb", "1");
+        try {
+            String id = s.parse(s.post(TestServer.quick("denoise", IMAGE, 5))).path("id").asText();
+            JsonNode j = s.await(id, 60);
+            assertEquals("failed", j.path("state").asText());
+            assertTrue(j.path("error").asText().matches("this fit needs about [0-9.]+ GiB of memory but 0\\.0 GiB is available.*"),
+                    j.path("error").asText());
+        } finally {
+            System.clearProperty("dip.memoryAvailableMb");
+        }
     }
 
     @Test
