@@ -211,8 +211,7 @@ final class JobRequests {
                     long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                     if (pixels > limits.maxPixels()) {
                         throw new ApiError(413, shownName + " is " + reader.getWidth(0) + "×" + reader.getHeight(0) + " = "
-                                + String.format(Locale.ROOT, "%.1f", pixels / 1e6) + " megapixels: this server takes at most "
-                                + String.format(Locale.ROOT, "%.1f", limits.maxPixels() / 1e6) + " megapixels (serve --max-pixels)");
+                                + pixels(pixels) + ": this server takes at most " + pixels(limits.maxPixels()) + " (serve --max-pixels)");
                     }
                 } catch (IOException | RuntimeException e) {
                     if (e instanceof ApiError a) {
@@ -227,6 +226,10 @@ final class JobRequests {
         Path file = dir.resolve(base + "." + ext);
         Files.move(tmp, file);
         return file;
+    }
+
+    private static String pixels(long n) {
+        return n >= 100_000 ? String.format(Locale.ROOT, "%.1f megapixels", n / 1e6) : n + " pixels";
     }
 
     private static String extension(String format) {

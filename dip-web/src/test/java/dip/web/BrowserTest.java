@@ -146,19 +146,34 @@ class BrowserTest {
         assertTrue(driver.findElement(By.id("downloads")).isDisplayed());
     }
 
-    @Test
-    void aTextFileNamedPngGetsTheServersMessage() throws Exception {
-        Path fake = tmp.resolve("holiday.png");
-        Files.writeString(fake, "this is a text file, not a picture\n", StandardCharsets.UTF_8);
+    /** A bad upload through the page: the server's one-line message appears in the page, and no job is made. */
+    private String pageError(String fileName, byte[] bytes, String task, boolean paint) throws Exception {
+        Path file = Files.createDirectories(tmp.resolve("bad-" + System.nanoTime())).resolve(fileName);
+        Files.write(file, bytes);
         openPage();
-        driver.findElement(By.id("image")).sendKeys(fake.toString());
+        new Select(driver.findElement(By.id("task"))).selectByValue(task);
+        driver.findElement(By.id("image")).sendKeys(file.toString());
+        if (paint) {
+            waiting(10).until(d -> d.findElement(By.id("mask")).getSize().getWidth() > SIDE);
+        }
         driver.findElement(By.id("start")).click();
         WebElement error = waiting(30).until(d -> {
             WebElement e = d.findElement(By.id("error"));
             return e.isDisplayed() && !e.getText().isBlank() ? e : null;
         });
-        assertTrue(error.getText().contains("cannot read the image 'holiday.png': not a supported image format"), error.getText());
         assertTrue(driver.getCurrentUrl().endsWith("/"), "no job was made: " + driver.getCurrentUrl());
+        System.out.println("page: " + fileName + " (" + task + ") -> " + error.getText());
+        return error.getText();
+    }
+
+    @Test
+    void badUploadsGetTheServersMessageInThePage() throws Exception {
+        byte[] text = "this is a text file, not a picture\n".getBytes(StandardCharsets.UTF_8);
+        assertTrue(pageError("holiday.png", text, "denoise", false).contains("cannot read the image 'holiday.png': not a supported image format"));
         screenshot("bad-upload.png");
+        byte[] good = TestServer.png(SIDE, SIDE);
+        assertTrue(pageError("cut.png", java.util.Arrays.copyOf(good, good.length / 2), "denoise", false).contains("corrupt or truncated"));
+        assertTrue(pageError("large.png", TestServer.png(64, 64), "denoise", false).contains("this server takes at most 2304 pixels"));
+        assertTrue(pageError("nothing-painted.png", good, "inpaint", true).contains("the mask has no holes"));
     }
 }

@@ -290,8 +290,9 @@
     $('job-bar').max = n;
     $('job-bar').value = k;
     let text = 'iteration ' + k + ' / ' + n;
-    if (p.eta !== undefined && p.eta !== null) { text += ' · ETA ' + duration(p.eta); }
-    if (p.seconds) { text += ' · ' + duration(p.seconds) + ' so far'; }
+    const ended = p.state && p.state !== 'running' && p.state !== 'queued';
+    if (p.eta !== undefined && p.eta !== null && !ended) { text += ' · ETA ' + duration(p.eta); }
+    if (p.seconds) { text += ' · ' + duration(p.seconds) + (ended ? ' in all' : ' so far'); }
     $('job-progress').textContent = text;
     if (p.preview && p.preview !== renderProgress.shown) {
       renderProgress.shown = p.preview;
