@@ -36,8 +36,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * --report DIR: one self-contained HTML page (images and plots embedded, opens from disk) with the input,
  * the result, the average and the reference, the loss and PSNR curves, the settings and the timing.
  */
-final class FitReport implements FitListener {
-    static final String PAGE = "index.html";
+public final class FitReport implements FitListener {
+    /** The page's file name inside the report folder. */
+    public static final String PAGE = "index.html";
     private final List<double[]> curve = new ArrayList<>(); // iteration, loss, psnr output, psnr average
     private final List<Integer> backtracks = new ArrayList<>();
 
@@ -68,7 +69,7 @@ final class FitReport implements FitListener {
      * @param settings what ran, as label → value
      * @param results  the scores and timing, as label → value
      */
-    void write(Path dir, String title, Map<String, Image> images, Map<String, String> settings, Map<String, String> results) {
+    public void write(Path dir, String title, Map<String, Image> images, Map<String, String> settings, Map<String, String> results) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title>\n<style>")

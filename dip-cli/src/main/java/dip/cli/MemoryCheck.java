@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Refuses, before hours of work start, a fit that cannot fit in this machine's memory. */
-final class MemoryCheck {
+public final class MemoryCheck {
     private MemoryCheck() {}
 
-    static void require(long bytes) {
+    /** Throws a {@link UserError} (exit code 6) with a one-line advice when {@code bytes} exceed the available memory. */
+    public static void require(long bytes) {
         long available = availableBytes();
         if (available > 0 && bytes > available) {
             throw new UserError(ExitCode.MEMORY, String.format(
@@ -19,7 +20,7 @@ final class MemoryCheck {
     }
 
     /** MemAvailable from /proc/meminfo (or DIP_MEMORY_AVAILABLE_MB, for tests); 0 if unknown. */
-    static long availableBytes() {
+    public static long availableBytes() {
         String forced = System.getenv("DIP_MEMORY_AVAILABLE_MB");
         if (forced == null) {
             forced = System.getProperty("dip.memoryAvailableMb");

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The report page's tables, read from the same provenance that is written beside the output (NAME.json). */
-final class ProvenanceTables {
+public final class ProvenanceTables {
     private ProvenanceTables() {}
 
-    static Map<String, String> settings(Provenance p, Path input) {
+    /** The settings table: what ran, read from the provenance ({@code input}: the input file as shown). */
+    public static Map<String, String> settings(Provenance p, Path input) {
         Provenance.Settings s = p.settings();
         Map<String, String> m = FitReport.ordered();
         m.put("task", p.task().kind() + (p.task().factor() > 1 ? " x" + p.task().factor() : ""));
@@ -30,7 +31,8 @@ final class ProvenanceTables {
         return m;
     }
 
-    static Map<String, String> results(Provenance p, Path output) {
+    /** The results table: scores, iterations and timing ({@code output}: the output file as shown). */
+    public static Map<String, String> results(Provenance p, Path output) {
         Provenance.Result r = p.result();
         Map<String, String> m = FitReport.ordered();
         m.put("output", output.toString());
