@@ -71,6 +71,14 @@ public record SkipConfig(int inputDepth, int outputChannels, int[] down, int[] u
                 upMode, downMode, on, sigmoidOutput);
     }
 
+    /** Every setting, the channel arrays by value (a record prints arrays by identity): stable across runs, for hashes. */
+    @Override
+    public String toString() {
+        return "SkipConfig[inputDepth=" + inputDepth + ", outputChannels=" + outputChannels + ", down=" + Arrays.toString(down)
+                + ", up=" + Arrays.toString(up) + ", skip=" + Arrays.toString(skip) + ", kernels=" + downKernel + "/" + upKernel
+                + "/" + skipKernel + ", " + upMode + ", " + downMode + ", oneByOneUp=" + oneByOneUp + ", sigmoid=" + sigmoidOutput + "]";
+    }
+
     @Override
     public int[] down() { return down.clone(); }
 

@@ -86,6 +86,19 @@ class TiledRestorerTest {
         assertEquals(3, result.provenance().tiling().resumedTiles());
     }
 
+    /** The store's manifest hashes the settings: the same run (a custom net included) gets the same manifest in another JVM. */
+    @Test
+    void theManifestOfTheSameRunIsTheSame() {
+        Image noisy = Tiny.scene(3, 40, 2);
+        TiledRestorer.Tiling tiling = new TiledRestorer.Tiling(16, 4);
+        TiledRestorer a = new TiledRestorer(tiny(TaskSpec.denoise(noisy)).build(), tiling);
+        TiledRestorer b = new TiledRestorer(tiny(TaskSpec.denoise(noisy.copy())).net(NetSpec.skip(
+                dip.net.SkipConfig.defaults(8, 3).withChannels(new int[] {8, 8}, new int[] {8, 8}, new int[] {2, 2}))).build(), tiling);
+        assertEquals(a.manifest(), b.manifest());
+        TiledRestorer c = new TiledRestorer(tiny(TaskSpec.denoise(noisy)).lr(0.02).build(), tiling);
+        assertFalse(a.manifest().equals(c.manifest()));
+    }
+
     @Test
     void theResultHasTheOutputSizeAndItsProvenanceRecordsTheTiling() {
         Image clean = Tiny.scene(3, 37, 4);
