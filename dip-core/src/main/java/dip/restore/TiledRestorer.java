@@ -81,7 +81,10 @@ public final class TiledRestorer {
      */
     public long estimatedBytes() {
         long fullSize = 4L * config.task().outputChannels() * plan.outputHeight() * plan.outputWidth();
-        long buffers = 4L * observation.channels() * observation.height() * observation.width() * 3 + fullSize * 5;
+        // The input, the observation and the reference; the blender's stacked output+average and weights, the split
+        // output and average, and the PNG encoder's copies: 8 output-sized sets of planes. Measured on a 16.4 MP photo with
+        // 512-px tiles (bf16): peak RSS 4.2 GiB, where 5 such sets estimated 3.5 GiB.
+        long buffers = 4L * observation.channels() * observation.height() * observation.width() * 3 + fullSize * 8;
         return estimatedFitBytes(config, plan.tileHeight() * config.task().factor(), plan.tileWidth() * config.task().factor())
                 + buffers;
     }
