@@ -151,7 +151,7 @@ abstract class FitCommand implements Callable<Integer> {
             return null;
         }
         TiledRestorer.Tiling t = TiledRestorer.tilingWithin(config, available / 2);
-        if (TiledRestorer.estimatedTileFitBytes(config, t) > available / 2) {
+        if (t == null) {
             return null; // not even the smallest tile fits: the memory check refuses the whole fit, with its estimate
         }
         System.err.printf("dip: note: the whole image would need about %.1f GiB of memory but %.1f GiB is available: "

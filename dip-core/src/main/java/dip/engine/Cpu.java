@@ -42,7 +42,7 @@ public final class Cpu {
             }
             return level;
         }
-        String detected = detected();
+        String detected = Info.DETECTED;
         return capOf(System.getenv("ONEDNN_MAX_CPU_ISA") != null ? System.getenv("ONEDNN_MAX_CPU_ISA")
                 : System.getenv("DNNL_MAX_CPU_ISA"))
                 .filter(cap -> LEVELS.indexOf(cap) < LEVELS.indexOf(detected)).orElse(detected);
@@ -117,9 +117,10 @@ public final class Cpu {
         return List.of(field("flags").orElse("").split("\\s+"));
     }
 
-    /** /proc/cpuinfo, read once (convolutions ask for the instruction set on every call). */
+    /** /proc/cpuinfo, read once, and what its flags allow (convolutions ask for the instruction set on every call). */
     private static final class Info {
         static final List<String> LINES = read();
+        static final String DETECTED = detected();
 
         private static List<String> read() {
             try {

@@ -85,8 +85,8 @@ public final class TiledRestorer {
         // output and average, and the PNG encoder's copies: 8 output-sized sets of planes. Measured on a 16.4 MP photo with
         // 512-px tiles (bf16): peak RSS 4.2 GiB, where 5 such sets estimated 3.5 GiB.
         long buffers = 4L * observation.channels() * observation.height() * observation.width() * 3 + fullSize * 8;
-        return estimatedFitBytes(config, plan.tileHeight() * config.task().factor(), plan.tileWidth() * config.task().factor())
-                + buffers;
+        int f = config.task().factor();
+        return withFitSize(config, bytes -> bytes.applyAsLong(plan.tileHeight() * f, plan.tileWidth() * f)) + buffers;
     }
 
     /**
@@ -95,41 +95,48 @@ public final class TiledRestorer {
      */
     public static long estimatedWholeBytes(RestoreConfig config) {
         TaskSpec t = config.task();
-        return estimatedFitBytes(config, t.outputHeight(), t.outputWidth());
+        return withFitSize(config, bytes -> bytes.applyAsLong(t.outputHeight(), t.outputWidth()));
     }
 
     /**
      * The largest tile (a multiple of 64 input pixels, at least 64) whose fit needs at most {@code budget} bytes, for
-     * a run that would not fit whole; its overlap is an eighth of it.
+     * a run that would not fit whole; its overlap is an eighth of it. Null when not even a 64-pixel tile fits.
      */
     public static Tiling tilingWithin(RestoreConfig config, long budget) {
         int factor = config.task().factor();
-        int side = 64;
-        while (side < Math.max(config.task().image().height(), config.task().image().width())
-                && estimatedFitBytes(config, (side + 64) * factor, (side + 64) * factor) <= budget) {
-            side += 64;
-        }
-        return new Tiling(side, side / 8);
+        int longest = Math.max(config.task().image().height(), config.task().image().width());
+        return withFitSize(config, bytes -> {
+            if (bytes.applyAsLong(64 * factor, 64 * factor) > budget) {
+                return null;
+            }
+            int side = 64;
+            while (side < longest && bytes.applyAsLong((side + 64) * factor, (side + 64) * factor) <= budget) {
+                side += 64;
+            }
+            return new Tiling(side, side / 8);
+        });
     }
 
-    /** The memory one tile's fit needs with this tiling, in bytes (the fit only, no full-size buffers). */
-    public static long estimatedTileFitBytes(RestoreConfig config, Tiling tiling) {
-        int f = config.task().factor();
-        int h = Math.min(tiling.tile(), config.task().image().height()) * f;
-        int w = Math.min(tiling.tile(), config.task().image().width()) * f;
-        return estimatedFitBytes(config, h, w);
+    /** The memory a fit needs, in bytes, for an output of {@code height} × {@code width} pixels. */
+    @FunctionalInterface
+    private interface FitBytes {
+        long applyAsLong(int height, int width);
     }
 
-    private static long estimatedFitBytes(RestoreConfig config, int outputHeight, int outputWidth) {
+    /**
+     * {@code use} applied to the fit-memory estimate of {@code config} as a function of the output size
+     * ({@link DeepPrior#estimatedBytes(Net, long, long, dip.engine.Precision)}): the net is built once, only to count
+     * its activations, and freed when {@code use} returns.
+     */
+    private static <T> T withFitSize(RestoreConfig config, Function<FitBytes, T> use) {
         if (config.prior() != PriorKind.DIP) {
-            return (500L << 20) + 64L * outputHeight * outputWidth;
+            return use.apply((h, w) -> (500L << 20) + 64L * h * w);
         }
         Engine.init(config.threads());
-        // The net's weights are built only to count its activations; the owner frees them at once.
         try (Owner owner = new Owner(); Scope temporaries = new Scope()) {
             Net net = config.net().build(config.task().outputChannels());
-            return DeepPrior.estimatedBytes(net, DeepPrior.canvasSide(net, outputHeight), DeepPrior.canvasSide(net, outputWidth),
-                    config.precision());
+            return use.apply((h, w) -> DeepPrior.estimatedBytes(net, DeepPrior.canvasSide(net, h), DeepPrior.canvasSide(net, w),
+                    config.precision()));
         }
     }
 

@@ -99,6 +99,17 @@ class TiledRestorerTest {
         assertFalse(a.manifest().equals(c.manifest()));
     }
 
+    /** Automatic tiling: the largest multiple of 64 whose fit fits the budget; none when not even 64 pixels do. */
+    @Test
+    void theAutomaticTileIsTheLargestThatFitsTheBudget() {
+        RestoreConfig c = tiny(TaskSpec.denoise(Tiny.scene(3, 300, 1))).build();
+        assertEquals(null, TiledRestorer.tilingWithin(c, 100L << 20)); // under the fixed 500 MiB of any fit
+        TiledRestorer.Tiling all = TiledRestorer.tilingWithin(c, Long.MAX_VALUE);
+        assertEquals(new TiledRestorer.Tiling(320, 40), all); // grows until a tile covers the image
+        TiledRestorer.Tiling t = TiledRestorer.tilingWithin(c, TiledRestorer.estimatedWholeBytes(c) - 1);
+        assertEquals(256, t.tile()); // a 320-pixel tile would need more than the whole 300-pixel image
+    }
+
     @Test
     void theResultHasTheOutputSizeAndItsProvenanceRecordsTheTiling() {
         Image clean = Tiny.scene(3, 37, 4);
