@@ -25,25 +25,19 @@ class CpuTest {
 
     @Test
     void thePropertyOverridesWhatTheCpuSays() {
-        String before = System.getProperty(Cpu.ISA_PROPERTY);
-        try {
-            System.setProperty(Cpu.ISA_PROPERTY, "avx2");
+        Hardware.withIsa("avx2", () -> {
             assertEquals("AVX2", Cpu.instructionSet());
             assertFalse(Cpu.hasNativeBf16());
             assertEquals(Precision.FP32, Precision.auto());
-            System.setProperty(Cpu.ISA_PROPERTY, "AVX512-BF16");
+        });
+        Hardware.withIsa("AVX512-BF16", () -> {
             assertTrue(Cpu.hasNativeBf16());
             assertEquals(Precision.BF16, Precision.auto());
-            System.setProperty(Cpu.ISA_PROPERTY, "AVX3");
+        });
+        Hardware.withIsa("AVX3", () -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Cpu::instructionSet);
             assertTrue(e.getMessage().contains("dip.cpu.isa"), e.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(Cpu.ISA_PROPERTY);
-            } else {
-                System.setProperty(Cpu.ISA_PROPERTY, before);
-            }
-        }
+        });
     }
 
     @Test

@@ -15,4 +15,19 @@ public final class Hardware {
             Assumptions.abort(why);
         }
     }
+
+    /** Runs {@code body} with dip taking this CPU for {@code isa} ({@value Cpu#ISA_PROPERTY}), then restores the property. */
+    public static void withIsa(String isa, Runnable body) {
+        String before = System.getProperty(Cpu.ISA_PROPERTY);
+        System.setProperty(Cpu.ISA_PROPERTY, isa);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(Cpu.ISA_PROPERTY);
+            } else {
+                System.setProperty(Cpu.ISA_PROPERTY, before);
+            }
+        }
+    }
 }

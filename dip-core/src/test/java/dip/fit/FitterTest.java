@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dip.engine.Cpu;
 import dip.engine.Engine;
 import dip.engine.Hardware;
 import dip.engine.Precision;
@@ -122,9 +121,7 @@ class FitterTest {
     /** The library refuses emulated bf16 rather than run it by accident; the CLI falls back to fp32 instead. */
     @Test
     void bf16IsRefusedOnACpuWithoutBf16Instructions() {
-        String before = System.getProperty(Cpu.ISA_PROPERTY);
-        System.setProperty(Cpu.ISA_PROPERTY, "AVX2");
-        try {
+        Hardware.withIsa("AVX2", () -> {
             Engine.seed(0);
             int[] c = {8, 8};
             Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
@@ -133,13 +130,7 @@ class FitterTest {
             assertTrue(e.getMessage().contains("bf16 needs a CPU with bf16 instructions") && e.getMessage().contains("AVX2"),
                     e.getMessage());
             assertEquals(Precision.FP32, new DeepPrior(net, NetInput.NOISE, 0, 16, 16).precision());
-        } finally {
-            if (before == null) {
-                System.clearProperty(Cpu.ISA_PROPERTY);
-            } else {
-                System.setProperty(Cpu.ISA_PROPERTY, before);
-            }
-        }
+        });
     }
 
     @ParameterizedTest
