@@ -86,7 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
         Protocol protocol = spec.protocol();
         List<double[]> rows = new ArrayList<>();
         rows.add(scores(protocol, shown, gt, 0, 0));
-        Recipe recipe = RestoreConfig.recipe(spec);
+        Recipe recipe = fit.recipe(spec);
         for (PriorOptions.Kind kind : PriorOptions.Kind.values()) {
             priorOptions.prior = kind;
             RestoreConfig.Builder b = RestoreConfig.builder(spec).reference(gt).inputFile("input", input);

@@ -162,7 +162,7 @@ abstract class FitCommand implements Callable<Integer> {
 
     /** The command line as a restoration config. */
     private RestoreConfig config(TaskSpec spec, Image reference) {
-        Recipe recipe = RestoreConfig.recipe(spec);
+        Recipe recipe = fit.recipe(spec);
         RestoreConfig.Builder b = RestoreConfig.builder(spec).reference(reference).inputFile("input", input);
         extraInputs().forEach(b::inputFile);
         if (fit.reference != null) {

@@ -20,6 +20,11 @@ public final class FitOptions {
     @Option(names = "--iterations", paramLabel = "N", description = "Adam iterations (task default if omitted).")
     Integer iterations;
 
+    @Option(names = "--recipe", paramLabel = "NAME", defaultValue = "fast",
+            description = "fast (dip's defaults: for denoising a 64-channel net, see the README's speed section) or paper "
+                    + "(the paper's net and recipe for every task) (default: ${DEFAULT-VALUE}).")
+    String recipe;
+
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (task default if omitted).")
     Double lr;
 
@@ -91,9 +96,20 @@ public final class FitOptions {
         return auto ? StopRule.auto(stopWindow, stopPatience) : StopRule.fixed();
     }
 
-    /** Sets this command line's overrides of the recipe, the seed, threads and stop rule on a config. */
+    /** The task's recipe of the family --recipe names. */
+    dip.fit.Recipe recipe(dip.task.TaskSpec spec) { return recipe(spec.kind(), spec.factor()); }
+
+    private dip.fit.Recipe recipe(dip.task.TaskSpec.Kind kind, int factor) {
+        try {
+            return RestoreConfig.recipe(kind, factor, dip.fit.Recipe.Family.byKey(recipe));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.USAGE, "--recipe: " + e.getMessage());
+        }
+    }
+
+    /** Sets the recipe and this command line's overrides of it, the seed, threads and stop rule on a config. */
     void configure(RestoreConfig.Builder b, dip.fit.Recipe recipe) {
-        b.seed(seed).threads(threadCount()).stop(stopRule(recipe));
+        b.recipe(recipe).seed(seed).threads(threadCount()).stop(stopRule(recipe));
         if (iterations != null) {
             b.iterations(iterations);
         }
@@ -122,6 +138,7 @@ public final class FitOptions {
     }
 
     void validate() {
+        recipe(dip.task.TaskSpec.Kind.DENOISE, 1); // checks --recipe's name
         if (overlap != null && tile == null) {
             throw new UserError(ExitCode.USAGE, "--overlap goes with --tile");
         }

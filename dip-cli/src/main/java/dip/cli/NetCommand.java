@@ -35,7 +35,7 @@ public final class NetCommand implements Callable<Integer> {
         }
         Engine.init(1);
         Engine.seed(0);
-        NetSpec spec = name.equals("skip") && shape.customised() ? NetSpec.skip(shape.config()) : NetSpec.preset(name, shape.inputDepth);
+        NetSpec spec = shape.spec(name);
         Net n = spec.build(outputChannels);
         if (size != null) {
             System.out.printf("forward at %dx%d: %.2f GMAC, %.0f MiB of activations%n", size, size,

@@ -1,6 +1,8 @@
 package dip.cli;
 
+import dip.net.NetPresets;
 import dip.net.SkipConfig;
+import dip.restore.NetSpec;
 import picocli.CommandLine.Option;
 
 /** Options that shape the generator net; defaults are the paper's skip hourglass. */
@@ -9,7 +11,7 @@ public final class NetOptions {
     int inputDepth;
 
     @Option(names = "--channels-down", split = ",", paramLabel = "N,N,...",
-            description = "Channels per level on the way down (default: 128,128,128,128,128).")
+            description = "Channels per level on the way down (default: the net's: 128 per level for skip, 64 for skip-64).")
     int[] down;
 
     @Option(names = "--channels-up", split = ",", paramLabel = "N,N,...",
@@ -44,14 +46,22 @@ public final class NetOptions {
                 || kernelSkip != 1 || upMode != SkipConfig.UpMode.BILINEAR || downMode != SkipConfig.DownMode.STRIDE || no1x1Up;
     }
 
-    /** The skip net these options describe (3 output channels; the task sets its own). */
-    SkipConfig config() {
-        SkipConfig base = SkipConfig.defaults(inputDepth, 3);
+    /** The skip net these options describe, starting from the paper's (3 output channels; the task sets its own). */
+    SkipConfig config() { return config(SkipConfig.defaults(inputDepth, 3)); }
+
+    /** The skip net these options describe, starting from {@code base} (a skip preset's net). */
+    SkipConfig config(SkipConfig base) {
         int[] d = down != null ? down : base.down();
         int[] u = up != null ? up : d;
-        int[] s = skip != null ? skip : filled(d.length, 4);
-        return base.withChannels(d, u, s).withKernels(kernelDown, kernelUp, kernelSkip)
+        int[] s = skip != null ? skip : d.length == base.levels() ? base.skip() : filled(d.length, 4);
+        return base.withIo(inputDepth, base.outputChannels()).withChannels(d, u, s).withKernels(kernelDown, kernelUp, kernelSkip)
                 .withModes(upMode, downMode).withOneByOneUp(!no1x1Up);
+    }
+
+    /** The net called {@code name}, reshaped by these options where it is a skip hourglass ("skip", "skip-64"). */
+    NetSpec spec(String name) {
+        SkipConfig base = NetPresets.skipConfig(name, inputDepth, 3);
+        return base != null && customised() ? NetSpec.skip(config(base)) : NetSpec.preset(name, inputDepth);
     }
 
     private static int[] filled(int n, int v) {

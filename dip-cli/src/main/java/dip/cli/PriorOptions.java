@@ -21,7 +21,7 @@ public final class PriorOptions {
     @Option(names = "--arch", paramLabel = "NAME", description = "Generator net: skip, encoder-decoder, unet, resnet (default: the task's preset).")
     String arch;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "A named net of the paper: skip, encoder-decoder, unet, resnet, jpeg, text-inpainting, large-hole, library.")
+    @Option(names = "--preset", paramLabel = "NAME", description = "A named net: skip, skip-64, encoder-decoder, unet, resnet, jpeg, text-inpainting, large-hole, library.")
     String preset;
 
     @Mixin
@@ -51,6 +51,6 @@ public final class PriorOptions {
             b.tvWeight(tvWeight);
         }
         String name = arch != null ? arch : preset != null ? preset : recipe.preset();
-        b.net(name.equals("skip") && shape.customised() ? NetSpec.skip(shape.config()) : NetSpec.preset(name, shape.inputDepth));
+        b.net(shape.spec(name));
     }
 }

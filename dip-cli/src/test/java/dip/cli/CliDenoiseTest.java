@@ -109,6 +109,40 @@ class CliDenoiseTest {
     }
 
     @Test
+    void theFastNetIsReshapedFromItsOwnChannelsAndAnUnknownRecipeIsRefused() {
+        String fast = lastLine(CliRun.of("net", "skip-64"));
+        assertTrue(fast.startsWith("parameters: ") && !fast.equals("parameters: 2217831"), fast);
+        assertEquals(fast, lastLine(CliRun.of("net", "skip-64", "--channels-skip", "4,4,4,4,4")),
+                "an option that restates a default keeps the preset's 64 channels");
+        assertEquals("parameters: 2217831", lastLine(CliRun.of("net", "skip-64", "--channels-down", "128,128,128,128,128")));
+        CliRun bad = CliRun.of("denoise", "in.png", "-o", "out.png", "--recipe", "quick");
+        assertEquals(ExitCode.USAGE, bad.exitCode(), bad.err());
+        assertTrue(bad.oneErrorLine() && bad.err().contains("choose fast or paper"), bad.err());
+    }
+
+    /** The default denoising net is the fast recipe's; --recipe paper runs the paper's, and provenance says which. */
+    @Test
+    void theRecipeFlagChoosesThePapersNet() throws IOException {
+        Path in = dir.resolve("in64.png");
+        ImageFiles.write(ImageFiles.read(Path.of("..", "samples", "f16.png")).image().crop(0, 0, 64, 64), in, 8);
+        CliRun fast = CliRun.of("denoise", in.toString(), "-o", dir.resolve("fast.png").toString(), "--iterations", "1", "--threads", "1");
+        assertEquals(0, fast.exitCode(), fast.err());
+        assertTrue(fast.err().contains("deep image prior (skip-64, "), fast.err());
+        assertTrue(Files.readString(dir.resolve("fast.json")).contains("\"preset\" : \"skip-64\""));
+        CliRun paper = CliRun.of("denoise", in.toString(), "-o", dir.resolve("paper.png").toString(), "--iterations", "1",
+                "--threads", "1", "--recipe", "paper");
+        assertEquals(0, paper.exitCode(), paper.err());
+        assertTrue(paper.err().contains("deep image prior (skip, 2217831 parameters"), paper.err());
+        assertTrue(Files.readString(dir.resolve("paper.json")).contains("\"preset\" : \"skip\""));
+    }
+
+    private static String lastLine(CliRun r) {
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    @Test
     void netCommandPrintsTheParameterCountLast() {
         CliRun r = CliRun.of("net", "skip");
         assertEquals(0, r.exitCode(), r.err());

@@ -63,18 +63,27 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         inputs = List.copyOf(inputs);
     }
 
-    /** The paper's recipe for a kind of task (DIP.md); SR depends on the factor. */
-    public static Recipe recipe(TaskSpec task) {
-        return switch (task.kind()) {
-            case DENOISE -> Recipe.DENOISE;
+    /** dip's default recipe for a kind of task ({@link Recipe.Family#FAST}). */
+    public static Recipe recipe(TaskSpec task) { return recipe(task, Recipe.Family.FAST); }
+
+    /** The recipe of a family for a task. */
+    public static Recipe recipe(TaskSpec task, Recipe.Family family) { return recipe(task.kind(), task.factor(), family); }
+
+    /**
+     * The recipe of a family for a kind of task: the paper's (DIP.md; SR depends on the factor), or the fast one,
+     * which differs from the paper's for denoising only (the task it was measured on).
+     */
+    public static Recipe recipe(TaskSpec.Kind kind, int factor, Recipe.Family family) {
+        return switch (kind) {
+            case DENOISE -> family == Recipe.Family.FAST ? Recipe.DENOISE_FAST : Recipe.DENOISE;
             case JPEG -> Recipe.JPEG;
-            case SUPER_RESOLVE -> Recipe.superResolution(task.factor());
+            case SUPER_RESOLVE -> Recipe.superResolution(factor);
             case INPAINT -> Recipe.INPAINT;
             case RESTORE_PIXELS -> Recipe.RESTORE_PIXELS;
         };
     }
 
-    /** A builder holding the task's defaults: its recipe, seed 0, all cores, {@link Precision#auto()}, DIP. */
+    /** A builder holding the task's defaults: its fast recipe, seed 0, all cores, {@link Precision#auto()}, DIP. */
     public static Builder builder(TaskSpec task) { return new Builder(task); }
 
     /** A builder holding every value of this config. */
@@ -142,6 +151,9 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
         /** Another task (the recipe values stay as they are). */
         public Builder task(TaskSpec v) { task = v; return this; }
+
+        /** Takes every value of the task's recipe of this family (see {@link #recipe(Recipe)}). */
+        public Builder recipe(Recipe.Family family) { return recipe(RestoreConfig.recipe(task, family)); }
 
         /** Takes every value of a recipe: iterations, lr, σp, net preset (replacing a net given before), TV weight and stop rule. */
         public Builder recipe(Recipe r) {

@@ -22,7 +22,7 @@ class NetPresetsTest {
 
     @Test
     void namesAreFixed() {
-        assertEquals(List.of("skip", "encoder-decoder", "unet", "resnet", "jpeg", "text-inpainting", "large-hole", "library"),
+        assertEquals(List.of("skip", "skip-64", "encoder-decoder", "unet", "resnet", "jpeg", "text-inpainting", "large-hole", "library"),
                 NetPresets.names());
     }
 
@@ -57,7 +57,7 @@ class NetPresetsTest {
 
     @Test
     void sizeMultiples() {
-        int[] expected = {32, 32, 16, 1, 32, 32, 32, 64};
+        int[] expected = {32, 32, 32, 16, 1, 32, 32, 32, 64};
         for (int i = 0; i < expected.length; i++) {
             String name = NetPresets.names().get(i);
             assertEquals(expected[i], NetPresets.byName(name, 32, 3).sizeMultiple(), name);

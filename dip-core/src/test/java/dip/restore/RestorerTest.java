@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dip.engine.Tensor;
 import dip.fit.FitDivergedException;
 import dip.fit.FitListener;
+import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.task.Task;
@@ -48,7 +49,16 @@ class RestorerTest {
         RestoreConfig c = RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0))).build();
         assertEquals(3000, c.iterations());
         assertTrue(c.stop().automatic(), "denoising stops by itself, as the CLI does");
-        assertEquals("skip", c.net().preset());
+        assertEquals("skip-64", c.net().preset(), "the fast recipe's net");
+        assertEquals(0.01, c.lr());
+        RestoreConfig paper = RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0))).recipe(Recipe.Family.PAPER).build();
+        assertEquals("skip", paper.net().preset());
+        assertEquals(0.01, paper.lr());
+        assertEquals(3000, paper.iterations());
+        assertTrue(paper.stop().automatic());
+        RestoreConfig paperSr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).recipe(Recipe.Family.PAPER).build();
+        assertEquals(RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build().net(), paperSr.net(),
+                "the fast recipe differs from the paper's for denoising only");
         RestoreConfig sr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build();
         assertEquals(4000, sr.iterations());
         assertFalse(sr.stop().automatic());

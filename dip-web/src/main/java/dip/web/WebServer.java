@@ -1,6 +1,8 @@
 package dip.web;
 
 import dip.fit.Recipe;
+import dip.restore.RestoreConfig;
+import dip.task.TaskSpec;
 import dip.image.ImageFiles;
 import dip.image.ImageReadException;
 import dip.net.NetPresets;
@@ -163,7 +165,7 @@ final class WebServer implements AutoCloseable {
     /** The form's choices: each task's defaults (the CLI's), the nets, the limits. */
     private Map<String, Object> config() {
         Map<String, Object> tasks = new LinkedHashMap<>();
-        tasks.put("denoise", defaults(Recipe.DENOISE));
+        tasks.put("denoise", defaults(RestoreConfig.recipe(TaskSpec.Kind.DENOISE, 1, Recipe.Family.FAST)));
         tasks.put("jpeg", defaults(Recipe.JPEG));
         for (int f : JobRequests.SCALES) {
             tasks.put("super-resolve-" + f, defaults(Recipe.superResolution(f)));
