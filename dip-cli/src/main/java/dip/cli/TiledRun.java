@@ -91,6 +91,9 @@ final class TiledRun {
                 Protocol protocol = config.task().protocol();
                 System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
                         protocol.describe(r.average(), reference));
+                if (s.seams() != null) {
+                    System.err.println(s.seams().describe());
+                }
             }
             System.err.println("wrote " + cmd.output + " (and " + Provenance.besideImage(cmd.output).getFileName() + ")"
                     + (cmd.outputAverage != null ? ", " + cmd.outputAverage : ""));

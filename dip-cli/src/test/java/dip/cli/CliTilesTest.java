@@ -49,6 +49,8 @@ class CliTilesTest {
         assertEquals(12, p.tiling().tiles());
         assertEquals(16, p.tiling().tile());
         assertEquals(4, p.tiling().overlap());
+        assertFalse(r.err().contains("seam"), "without a reference no seam line: " + r.err());
+        assertEquals(null, p.tiling().seams());
         assertFalse(Files.exists(dir.resolve("out.tiles")), "the tile folder is removed once the output is written");
 
         CliRun again = CliRun.of("rerun", dir.resolve("out.json").toString(), "-o", dir.resolve("again.png").toString());
@@ -81,5 +83,33 @@ class CliTilesTest {
             assertTrue(r.oneErrorLine(), r.err());
         }
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void withAReferenceATiledRunScoresTheSeamBandAndRecordsIt() throws IOException {
+        Path in = input();
+        Path out = dir.resolve("out.png");
+        CliRun r = CliRun.of(args(in, out, "--tile", "32", "--overlap", "8", "--reference", in.toString()));
+        assertEquals(0, r.exitCode(), r.err());
+        // 37×45 in tiles of 32: two rows, two columns, one seam between each
+        assertTrue(r.err().matches("(?s).*\\nseam band \\(±8 px around 2 seams, \\d+\\.\\d% of the pixels\\): "
+                + "output \\d+\\.\\d\\d dB, away \\d+\\.\\d\\d dB; average \\d+\\.\\d\\d dB / \\d+\\.\\d\\d dB\\n.*"), r.err());
+        Provenance.Result result = Provenance.read(dir.resolve("out.json")).result();
+        dip.restore.TiledRestorer.Seams s = Provenance.read(dir.resolve("out.json")).tiling().seams();
+        assertEquals(8, s.halfWidth());
+        assertEquals(2, s.seams());
+        assertTrue(s.bandFraction() > 0 && s.bandFraction() < 1, "fraction " + s.bandFraction());
+        for (Double db : new Double[] {s.outputBand(), s.outputAway(), s.averageBand(), s.averageAway()}) {
+            assertTrue(db != null && Double.isFinite(db), String.valueOf(s));
+        }
+        // the whole image's PSNR lies between the band's and the rest's
+        double whole = result.outputScores().psnr();
+        assertTrue(whole >= Math.min(s.outputBand(), s.outputAway()) - 1e-9 && whole <= Math.max(s.outputBand(), s.outputAway()) + 1e-9,
+                whole + " vs " + s);
+
+        CliRun one = CliRun.of(args(in, dir.resolve("one.png"), "--tile", "64", "--reference", in.toString()));
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.err().contains("\nseams: none (one tile)\n"), one.err());
+        assertEquals(0, Provenance.read(dir.resolve("one.json")).tiling().seams().seams());
     }
 }

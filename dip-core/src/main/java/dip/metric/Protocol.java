@@ -35,8 +35,18 @@ public enum Protocol {
 
     /** PSNR in dB of {@code x} (clamped to [0,1]) against the ground truth {@code gt}, under this protocol. */
     public double psnr(Image x, Image gt) {
+        return psnr(x, gt, null);
+    }
+
+    /**
+     * {@link #psnr(Image, Image)} over the pixels a mask selects (for {@link #Y_SHAVE} those of the shaved region);
+     * NaN when that leaves none.
+     *
+     * @param mask one flag per pixel of the whole image, row-major, true for a pixel to measure; null for every pixel
+     */
+    public double psnr(Image x, Image gt, boolean[] mask) {
         Image c = x.clamped();
-        return this == Y_SHAVE ? Psnr.yPsnrShaved(c, gt) : Psnr.psnr(c, gt);
+        return this == Y_SHAVE ? Psnr.yPsnrShaved(c, gt, mask) : Psnr.psnr(c, gt, mask);
     }
 
     /** SSIM of {@code x} (clamped to [0,1]) against {@code gt} on the pixels {@link #psnr} sees. */

@@ -92,4 +92,57 @@ class PsnrTest {
         assertTrue(Double.isFinite(Psnr.yPsnrShaved(random(1, 12, 12, 4), random(1, 12, 12, 5))));
         assertThrows(IllegalArgumentException.class, () -> Psnr.yPsnrShaved(random(1, 9, 20, 4), random(1, 9, 20, 5)));
     }
+
+    private static boolean[] all(int pixels, boolean value) {
+        boolean[] m = new boolean[pixels];
+        Arrays.fill(m, value);
+        return m;
+    }
+
+    @Test
+    void aMaskOfEveryPixelGivesTheFullPsnrAndAnEmptyOneNaN() {
+        Image a = random(3, 7, 9, 6);
+        Image b = random(3, 7, 9, 7);
+        assertEquals(Psnr.psnr(a, b), Psnr.psnr(a, b, all(63, true)));
+        assertEquals(Psnr.psnr(a, b), Psnr.psnr(a, b, null));
+        assertEquals(Double.POSITIVE_INFINITY, Psnr.psnr(a, a.copy(), all(63, true)));
+        assertTrue(Double.isNaN(Psnr.psnr(a, b, all(63, false))), "nothing measured");
+        assertThrows(IllegalArgumentException.class, () -> Psnr.psnr(a, b, new boolean[62]));
+        Image big = random(3, 20, 24, 8);
+        Image other = random(3, 20, 24, 9);
+        assertEquals(Psnr.yPsnrShaved(big, other), Psnr.yPsnrShaved(big, other, all(480, true)));
+        assertEquals(Protocol.Y_SHAVE.psnr(big, other), Protocol.Y_SHAVE.psnr(big, other, all(480, true)));
+        assertEquals(Protocol.RGB.psnr(big, other), Protocol.RGB.psnr(big, other, all(480, true)));
+    }
+
+    @Test
+    void aMaskedPsnrCountsOnlyTheSelectedPixelsInEveryChannel() {
+        Image a = new Image(2, 1, 2, new float[] {0f, 0.5f, 1f, 0.25f});
+        Image b = new Image(2, 1, 2, new float[] {0.1f, 0.9f, 0.8f, 0.25f});
+        // pixel 0 only: squared errors 0.01 (channel 0) and 0.04 (channel 1) → MSE 0.025
+        assertEquals(10 * Math.log10(40), Psnr.psnr(a, b, new boolean[] {true, false}), 1e-5);
+        // pixel 1 only: 0.16 and 0 → MSE 0.08
+        assertEquals(10 * Math.log10(12.5), Psnr.psnr(a, b, new boolean[] {false, true}), 1e-5);
+    }
+
+    @Test
+    void aMaskedYPsnrStillShavesTheBorder() {
+        Image gt = random(3, 32, 32, 3);
+        Image out = gt.copy();
+        out.set(0, 2, 2, 0.5f + gt.get(0, 2, 2) / 2); // in the shaved border
+        out.set(0, 10, 10, 0.5f + gt.get(0, 10, 10) / 2); // measured, but outside the mask below
+        boolean[] mask = all(32 * 32, false);
+        for (int x = 0; x < 32; x++) {
+            mask[2 * 32 + x] = true; // row 2: all shaved
+            mask[20 * 32 + x] = true; // row 20: measured from column 4 to 26
+        }
+        assertEquals(Double.POSITIVE_INFINITY, Psnr.yPsnrShaved(out, gt, mask));
+        out.set(0, 20, 3, 0.9f); // row 20 but in the shaved columns
+        assertEquals(Double.POSITIVE_INFINITY, Psnr.yPsnrShaved(out, gt, mask));
+        out.set(0, 20, 4, 1 - gt.get(0, 20, 4)); // the first measured pixel of row 20
+        assertTrue(Double.isFinite(Psnr.yPsnrShaved(out, gt, mask)));
+        boolean[] onlyBorder = all(32 * 32, false);
+        onlyBorder[0] = true;
+        assertTrue(Double.isNaN(Psnr.yPsnrShaved(out, gt, onlyBorder)), "the mask keeps only shaved pixels");
+    }
 }

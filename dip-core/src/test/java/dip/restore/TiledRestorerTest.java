@@ -3,16 +3,20 @@ package dip.restore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dip.fit.FitListener;
 import dip.image.Image;
+import dip.metric.Protocol;
 import dip.metric.Psnr;
 import dip.task.TaskSpec;
+import dip.tile.SeamBands;
 import dip.tile.TileInput;
 import dip.tile.TileListener;
 import dip.tile.TileMaskException;
+import dip.tile.TilePlan;
 import dip.tile.TileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,17 +129,67 @@ class TiledRestorerTest {
         double noisy = Psnr.psnr(config.task().observation(config.seed()), clean);
         assertTrue(result.provenance().result().outputScores().psnr() > noisy,
                 "tiled output " + result.provenance().result().outputScores().psnr() + " dB vs noisy " + noisy);
+        TiledRestorer.Seams seams = s.seams();
+        assertEquals(8, seams.halfWidth());
+        assertEquals(2, seams.seams()); // one between the rows, one between the columns
+        SeamBands.Psnrs output = SeamBands.of(r.plan(), 8).psnr(Protocol.RGB, result.output(), clean);
+        assertEquals(output.band(), seams.outputBand());
+        assertEquals(output.away(), seams.outputAway());
+        assertTrue(seams.describe().startsWith("seam band (±8 px around 2 seams, "), seams.describe());
         assertTrue(Provenance.fromJson(result.provenance().toJson()).tiling().equals(s));
+    }
+
+    @Test
+    void withoutAReferenceNoSeamsAreScored() {
+        Image noisy = Tiny.scene(3, 20, 2);
+        Restoration result = run(new TiledRestorer(tiny(TaskSpec.denoise(noisy)).iterations(2).build(),
+                new TiledRestorer.Tiling(16, 4)), null, new Recorder());
+        assertNull(result.provenance().tiling().seams());
+        assertFalse(result.provenance().toJson().contains("seams"));
+    }
+
+    @Test
+    void seamsAreScoredUnderTheProtocolAtTheOutputScale() {
+        TilePlan plan = TilePlan.of(30, 50, 24, 6, 2); // output 60×100: seams before row 30 and columns 42, 68
+        Image gt = Tiny.scene(3, 100, 8).crop(0, 0, 60, 100);
+        Image out = gt.copy();
+        for (int y = 0; y < 60; y++) {
+            for (int x = 0; x < 100; x++) {
+                if (y >= 22 && y <= 37 || x >= 34 && x <= 49 || x >= 60 && x <= 75) {
+                    out.set(0, y, x, 1 - gt.get(0, y, x));
+                }
+            }
+        }
+        TiledRestorer.Seams s = TiledRestorer.Seams.of(plan, 8, Protocol.Y_SHAVE, out, gt, gt);
+        assertEquals(3, s.seams());
+        assertTrue(s.outputBand() < 30, s.describe());
+        assertEquals(Double.POSITIVE_INFINITY, s.outputAway());
+        assertEquals(Double.POSITIVE_INFINITY, s.averageBand());
+        assertEquals(Double.POSITIVE_INFINITY, s.averageAway());
+
+        TiledRestorer.Seams none = TiledRestorer.Seams.of(TilePlan.of(40, 40, 48, 8, 1), 8, Protocol.RGB, gt.crop(0, 0, 40, 40),
+                out.crop(0, 0, 40, 40), gt.crop(0, 0, 40, 40));
+        assertEquals(0, none.seams());
+        assertNull(none.outputBand());
+        assertEquals(Double.POSITIVE_INFINITY, none.outputAway());
+        assertEquals("seams: none (one tile)", none.describe());
     }
 
     @Test
     void superResolutionTilesTheLowResolutionInputAndBlendsAtTheOutputScale() {
         Image lr = Tiny.scene(3, 13, 5);
-        TiledRestorer r = new TiledRestorer(tiny(TaskSpec.superResolve(lr, 2)).build(), new TiledRestorer.Tiling(8, 2));
+        Image hr = Tiny.scene(3, 26, 7);
+        TiledRestorer r = new TiledRestorer(tiny(TaskSpec.superResolve(lr, 2)).reference(hr).build(), new TiledRestorer.Tiling(8, 2));
         assertEquals(4, r.plan().count());
         Restoration result = run(r, null, new Recorder());
         assertEquals(26, result.output().height());
         assertEquals(26, result.output().width());
+        // the seams are scored at the output scale: input tiles at 0 and 5 overlap in rows 5–7, output rows 10–15
+        SeamBands bands = SeamBands.of(r.plan(), 8);
+        assertArrayEquals(new int[] {13}, bands.rowCuts());
+        TiledRestorer.Seams seams = result.provenance().tiling().seams();
+        assertEquals(Protocol.Y_SHAVE.psnr(result.output(), hr, bands.band()), seams.outputBand());
+        assertEquals(Protocol.Y_SHAVE.psnr(result.output(), hr, bands.away()), seams.outputAway());
     }
 
     @Test
