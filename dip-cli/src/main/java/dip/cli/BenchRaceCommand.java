@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                         + "instructions; bf16 on a CPU without them computes in fp32, with a note, as --precision does). "
                         + "paper-fp32 is the paper's full fixed recipe: every iteration, no automatic stop, fp32.",
                 "Every iteration records the wall seconds since the path's t = 0 (its restorer starting to build the data "
-                        + "term, the net and z, after the images were read; the JVM's start is not counted) and the PSNR of "
+                        + "term, the net and z, after the images were read and libtorch loaded; the JVM's start is not counted) and the PSNR of "
                         + "the output and of the running average against GT. Prints and writes DIR/race.md: per path when the "
                         + "output and the average first reached the targets, where it stopped and why, the final PSNRs (of "
                         + "the restoration returned: with the automatic stop, the output at the rule's minimum), s/iteration "
@@ -63,7 +63,8 @@ public final class BenchRaceCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "paper-fp32[:N]",
             description = "Do not run paper-fp32 to its end: run N iterations (default 30) to measure its s/iteration, and "
                     + "give it the curve of the paper (or paper-bf16) path of the same race with seconds = its start-up + "
-                    + "iteration x s/iteration; labelled as projected everywhere, no images written. Only paper-fp32.")
+                    + "iteration x s/iteration (it runs right after that path); labelled as projected everywhere, no images "
+                    + "written. Only paper-fp32.")
     String project;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed of every path (default: ${DEFAULT-VALUE}).")
