@@ -19,6 +19,19 @@ public final class Machine {
     /** Peak resident set size of this process so far, in MiB (Linux VmHWM), or NaN if unknown. */
     public static double peakRssMiB() { return statusKiB("VmHWM") / 1024.0; }
 
+    /**
+     * Resets the peak RSS (VmHWM) to the current RSS, so the next {@link #peakRssMiB()} is the peak since now: writes
+     * 5 to /proc/self/clear_refs (Linux 4.0 and later). False where that cannot be done (the peak stays cumulative).
+     */
+    public static boolean resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Current resident set size in MiB (Linux VmRSS), or NaN if unknown. */
     public static double rssMiB() { return statusKiB("VmRSS") / 1024.0; }
 

@@ -15,21 +15,26 @@ import java.util.Set;
 
 /**
  * results.csv: one row per (image, settings hash), rows of earlier runs with other settings kept. Rewritten whole
- * after every image (through a temporary file), so an interrupted run loses at most the image in progress.
+ * after every image (through a temporary file), so an interrupted run loses at most the image in progress. The same
+ * CSV table keyed by another column ({@link #open(Path, String)}) holds {@code bench race}'s race.csv.
  */
 public final class ResultsStore {
     public static final String FILE_NAME = "results.csv";
 
     private final Path file;
+    private final String key;
     private final List<Map<String, String>> rows;
 
-    private ResultsStore(Path file, List<Map<String, String>> rows) {
+    private ResultsStore(Path file, String key, List<Map<String, String>> rows) {
         this.file = file;
+        this.key = key;
         this.rows = rows;
     }
 
-    public static ResultsStore open(Path outDir) {
-        Path file = outDir.resolve(FILE_NAME);
+    public static ResultsStore open(Path outDir) { return open(outDir.resolve(FILE_NAME), "image"); }
+
+    /** The table in {@code file} (empty when missing), its rows told apart by the column {@code key} and settings_hash. */
+    public static ResultsStore open(Path file, String key) {
         List<Map<String, String>> rows = new ArrayList<>();
         if (Files.exists(file)) {
             List<String> lines;
@@ -55,7 +60,7 @@ public final class ResultsStore {
                 rows.add(row);
             }
         }
-        return new ResultsStore(file, rows);
+        return new ResultsStore(file, key, rows);
     }
 
     public Path file() { return file; }
@@ -63,13 +68,24 @@ public final class ResultsStore {
     public List<Map<String, String>> rows() { return List.copyOf(rows); }
 
     public Optional<Map<String, String>> find(String image, String settingsHash) {
-        return rows.stream().filter(r -> image.equals(r.get("image")) && settingsHash.equals(r.get("settings_hash")))
+        return rows.stream().filter(r -> image.equals(r.get(key)) && settingsHash.equals(r.get("settings_hash")))
                 .findFirst();
+    }
+
+    /** The first row whose key column is {@code value}, whatever its settings. */
+    public Optional<Map<String, String>> find(String value) {
+        return rows.stream().filter(r -> value.equals(r.get(key))).findFirst();
     }
 
     /** Adds the row, replacing one with the same image and settings hash. */
     public void put(Map<String, String> row) {
-        rows.removeIf(r -> r.get("image").equals(row.get("image")) && r.get("settings_hash").equals(row.get("settings_hash")));
+        rows.removeIf(r -> r.get(key).equals(row.get(key)) && r.get("settings_hash").equals(row.get("settings_hash")));
+        rows.add(row);
+    }
+
+    /** Adds the row, replacing every row with the same key, whatever its settings (one row per key). */
+    public void replace(Map<String, String> row) {
+        rows.removeIf(r -> r.get(key).equals(row.get(key)));
         rows.add(row);
     }
 

@@ -12,14 +12,15 @@ import picocli.CommandLine.Option;
 /** ./dip bench ...: measurements that take minutes to hours, kept out of the test suite. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: speed (seconds per iteration), quality (the paper's PSNR tables on a benchmark folder, "
-                + "beside published.csv), fitting-speed (learning curves of an image, noise and shuffled pixels) and "
-                + "stop-rules (the automatic stop replayed on quality's curves).",
+                + "beside published.csv), fitting-speed (learning curves of an image, noise and shuffled pixels), "
+                + "stop-rules (the automatic stop replayed on quality's curves) and race (recipes and precisions "
+                + "restoring one image, against the clock).",
         subcommands = {BenchCommand.Speed.class, BenchQualityCommand.class, BenchFittingSpeedCommand.class,
-                BenchStopRulesCommand.class})
+                BenchStopRulesCommand.class, BenchRaceCommand.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new UserError(ExitCode.USAGE, "missing benchmark: try 'dip bench speed', 'dip bench quality', 'dip bench fitting-speed' or 'dip bench stop-rules'");
+        throw new UserError(ExitCode.USAGE, "missing benchmark: try 'dip bench speed', 'dip bench quality', 'dip bench fitting-speed', 'dip bench stop-rules' or 'dip bench race'");
     }
 
     @Command(name = "speed", mixinStandardHelpOptions = true,

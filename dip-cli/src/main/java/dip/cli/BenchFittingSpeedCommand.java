@@ -20,8 +20,6 @@ import picocli.CommandLine.Parameters;
                         + "writes the MSE per iteration (fitting-speed.csv) and a log-scale plot (fitting-speed.png), "
                         + "and prints the first iteration at which each falls below --threshold."})
 public final class BenchFittingSpeedCommand implements Callable<Integer> {
-    private static final double PRINT_EVERY_SECONDS = 10;
-
     @Parameters(paramLabel = "IMAGE", description = "A natural image.")
     Path image;
 
@@ -84,7 +82,7 @@ public final class BenchFittingSpeedCommand implements Callable<Integer> {
 
     private static final class Printer implements FittingSpeed.Listener {
         private final PrintStream err;
-        private long lastPrint;
+        private final ProgressLines lines = new ProgressLines();
         private int targetsLeft;
 
         Printer(PrintStream err) { this.err = err; }
@@ -93,16 +91,14 @@ public final class BenchFittingSpeedCommand implements Callable<Integer> {
         public void onTargetStart(int index, int count, String target) {
             err.printf("target %d of %d: %s%n", index, count, target);
             targetsLeft = count - index;
-            lastPrint = System.nanoTime();
+            lines.restart();
         }
 
         @Override
         public void onIteration(String target, Progress p) {
-            long now = System.nanoTime();
-            if (p.iteration() != p.iterations() && (now - lastPrint) / 1e9 < PRINT_EVERY_SECONDS) {
+            if (!lines.due(p.iteration(), p.iterations())) {
                 return;
             }
-            lastPrint = now;
             double perIt = p.elapsedSeconds() / p.iteration();
             err.printf(Locale.ROOT, "  %s: iteration %d/%d, MSE %.5g, %.2f s/iteration, ETA %s%n", target,
                     p.iteration(), p.iterations(), p.loss(), perIt,

@@ -29,9 +29,6 @@ import picocli.CommandLine.Option;
                         + "averaged output); inpaint (NAME_GT.png + NAME_masked.png, 0 = hole; the 50%%-pixels recipe: "
                         + "lr 0.001, 11000 iterations)."})
 public final class BenchQualityCommand implements Callable<Integer> {
-    /** Seconds between progress lines during a fit. */
-    private static final double PRINT_EVERY_SECONDS = 10;
-
     @Option(names = "--task", required = true, paramLabel = "TASK", description = "sr4, sr8, denoise or inpaint.")
     String task;
 
@@ -99,7 +96,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
     /** Progress on stderr: one line per image, then a line every few seconds with the ETA of the whole run. */
     private static final class Printer implements QualityListener {
         private final PrintStream err;
-        private long lastPrint;
+        private final ProgressLines lines = new ProgressLines();
 
         Printer(PrintStream err) { this.err = err; }
 
@@ -109,16 +106,14 @@ public final class BenchQualityCommand implements Callable<Integer> {
         @Override
         public void onImageStart(int index, int count, String image, boolean reused) {
             err.printf("image %d of %d: %s%s%n", index, count, image, reused ? " (already in results.csv, not fitted again)" : "");
-            lastPrint = System.nanoTime();
+            lines.restart();
         }
 
         @Override
         public void onIteration(ImageProgress p) {
-            long now = System.nanoTime();
-            if (p.iteration() != p.iterations() && (now - lastPrint) / 1e9 < PRINT_EVERY_SECONDS) {
+            if (!lines.due(p.iteration(), p.iterations())) {
                 return;
             }
-            lastPrint = now;
             err.printf(Locale.ROOT, "  %s: iteration %d/%d, loss %.5f, %.2f s/iteration, ETA %s%n", p.image(), p.iteration(),
                     p.iterations(), p.loss(), p.imageSeconds() / p.iteration(),
                     Double.isNaN(p.etaSeconds()) ? "?" : ProgressDisplay.duration(p.etaSeconds()));

@@ -1,0 +1,115 @@
+package dip.bench;
+
+import dip.engine.Engine;
+import dip.restore.NetSpec;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One {@code bench race}: the same degraded image restored by several paths, each to its end.
+ *
+ * @param task               "denoise" or "jpeg" (blind JPEG clean-up)
+ * @param image              the degraded input
+ * @param reference          the clean image (same size)
+ * @param paths              the contestants, run in this order (a projected path after its source)
+ * @param out                the output folder
+ * @param maxIterations      caps every path (null: each runs its recipe)
+ * @param outputTargets      PSNRs (dB) of the output whose first reach is reported
+ * @param averageTargets     PSNRs (dB) of the running average whose first reach is reported
+ * @param project            the path projected from another path's curve (only paper-fp32), or null
+ * @param projectIterations  iterations the projected path runs for real, to measure its time
+ * @param netName            names {@code net} in the results (null: the recipe's net)
+ * @param net                the net to build instead of the recipe's (tests use a tiny one), or null
+ */
+public record RaceConfig(String task, Path image, Path reference, List<RacePath> paths, Path out, long seed, int threads,
+                         Integer maxIterations, List<Double> outputTargets, List<Double> averageTargets, RacePath project,
+                         int projectIterations, String netName, NetSpec net) {
+    public static final List<String> TASKS = List.of("denoise", "jpeg");
+    public static final int DEFAULT_PROJECT_ITERATIONS = 30;
+
+    public RaceConfig {
+        if (!TASKS.contains(task)) {
+            throw new IllegalArgumentException("--task must be one of " + String.join(", ", TASKS) + ", got '" + task + "'");
+        }
+        paths = List.copyOf(paths);
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("--paths needs at least one path; valid paths: " + RacePath.VALID_FORMS);
+        }
+        if (paths.stream().distinct().count() != paths.size()) {
+            throw new IllegalArgumentException("a path is given twice in --paths");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (maxIterations != null && maxIterations < 1) {
+            throw new IllegalArgumentException("--max-iterations must be at least 1, got " + maxIterations);
+        }
+        outputTargets = List.copyOf(outputTargets);
+        averageTargets = List.copyOf(averageTargets);
+        if (project != null) {
+            if (!project.paperFull()) {
+                throw new IllegalArgumentException("only paper-fp32 can be projected, not " + project.name());
+            }
+            if (!paths.contains(project)) {
+                throw new IllegalArgumentException("--project " + project.name() + ": the path is not in --paths");
+            }
+            if (projectIterations < 1) {
+                throw new IllegalArgumentException("--project " + project.name() + ":N needs N of at least 1, got " + projectIterations);
+            }
+            projectionSource(paths, project); // refuses a race without one
+        }
+        if ((netName == null) != (net == null)) {
+            throw new IllegalArgumentException("a custom net needs a name");
+        }
+    }
+
+    /** Denoising the image with the paper's and the default recipe, all cores, seed 0, targets 30 / 32 dB. */
+    public static RaceConfig of(Path image, Path reference, List<RacePath> paths, Path out) {
+        return new RaceConfig("denoise", image, reference, paths, out, 0, Engine.defaultThreads(), null, List.of(30.0),
+                List.of(32.0), null, DEFAULT_PROJECT_ITERATIONS, null, null);
+    }
+
+    public RaceConfig withTask(String v) { return new RaceConfig(v, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net); }
+
+    public RaceConfig withThreads(int v) { return new RaceConfig(task, image, reference, paths, out, seed, v, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net); }
+
+    public RaceConfig withSeed(long v) { return new RaceConfig(task, image, reference, paths, out, v, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net); }
+
+    public RaceConfig withMaxIterations(Integer v) { return new RaceConfig(task, image, reference, paths, out, seed, threads, v, outputTargets, averageTargets, project, projectIterations, netName, net); }
+
+    public RaceConfig withTargets(List<Double> output, List<Double> average) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, output, average, project, projectIterations, netName, net); }
+
+    public RaceConfig withProjection(RacePath path, int iterations) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, path, iterations, netName, net); }
+
+    /** A net other than the recipe's, called {@code name} in the results (tests use a tiny one). */
+    public RaceConfig withNet(String name, NetSpec spec) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, name, spec); }
+
+    /**
+     * The path whose curve a projected path takes: one with the same recipe that is fitted for real, {@code paper}
+     * before {@code paper-bf16}.
+     * @throws IllegalArgumentException when the race has none
+     */
+    static RacePath projectionSource(List<RacePath> paths, RacePath projected) {
+        for (String precision : new String[] {null, "bf16"}) {
+            RacePath p = new RacePath(projected.recipe(), precision);
+            if (paths.contains(p)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("--project " + projected.name() + " takes its curve from the " + projected.recipe()
+                + " or " + projected.recipe() + "-bf16 path, and --paths has neither");
+    }
+
+    public RacePath projectionSource() { return project == null ? null : projectionSource(paths, project); }
+
+    /** The paths in run order: a projected path right after its source. */
+    List<RacePath> runOrder() {
+        if (project == null) {
+            return paths;
+        }
+        List<RacePath> order = new java.util.ArrayList<>(paths);
+        order.remove(project);
+        order.add(order.indexOf(projectionSource()) + 1, project);
+        return order;
+    }
+}
