@@ -61,7 +61,7 @@ public record RacePath(String recipe, String precision) {
     static RestoreConfig.Builder recipeBuilder(String recipe, TaskSpec task) {
         return switch (recipe) {
             case "default" -> RestoreConfig.builder(task);
-            case "paper" -> RestoreConfig.builder(task).recipe(RestoreConfig.recipe(task));
+            case "paper" -> RestoreConfig.builder(task).recipe(dip.fit.Recipe.Family.PAPER);
             default -> throw new IllegalArgumentException("unknown recipe " + recipe);
         };
     }

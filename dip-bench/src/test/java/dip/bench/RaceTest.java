@@ -74,6 +74,14 @@ class RaceTest {
         assertThrows(IllegalArgumentException.class, () -> RacePath.parseAll(List.of("paper", "paper")));
     }
 
+    @Test
+    void thePaperPathRunsThePapersNetAndTheDefaultPathDipsDefault() {
+        dip.task.TaskSpec task = dip.task.TaskSpec.denoise(new Image(3, 64, 64, new float[3 * 64 * 64]));
+        assertEquals("skip", RacePath.recipeBuilder("paper", task).build().net().preset());
+        assertEquals(dip.restore.RestoreConfig.builder(task).build().net(), RacePath.recipeBuilder("default", task).build().net());
+        assertEquals("skip-64", RacePath.recipeBuilder("default", task).build().net().preset());
+    }
+
     /** Counts fits, reuses and iterations through the listener. */
     static final class Counting implements Race.Listener {
         final List<String> fitted = new ArrayList<>();

@@ -38,7 +38,7 @@ class BenchRaceCliTest {
                 "--max-iterations", "2", "--threads", "1", "-o", out.toString(), "--output-targets", "10,60"};
         CliRun r = CliRun.of(args);
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
-        assertTrue(r.out().contains("| default-fp32 | skip (") && r.out().contains("output ≥ 60 dB"), r.out());
+        assertTrue(r.out().contains("| default-fp32 | skip-64 (") && r.out().contains("output ≥ 60 dB"), r.out());
         assertTrue(r.out().contains("never"), r.out());
         assertTrue(r.err().contains("--max-iterations 2"), r.err());
         assertTrue(Files.exists(out.resolve("race.png")) && Files.exists(out.resolve("default-fp32.average.png")));
