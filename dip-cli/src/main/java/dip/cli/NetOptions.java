@@ -5,7 +5,7 @@ import dip.net.SkipConfig;
 import dip.restore.NetSpec;
 import picocli.CommandLine.Option;
 
-/** Options that shape the generator net; defaults are the paper's skip hourglass. */
+/** Options that shape the generator net; defaults are those of the skip preset chosen ("skip" or "skip-64"). */
 public final class NetOptions {
     @Option(names = "--input-depth", defaultValue = "32", description = "Channels of the net's input z (default: ${DEFAULT-VALUE}).")
     int inputDepth;
@@ -46,15 +46,12 @@ public final class NetOptions {
                 || kernelSkip != 1 || upMode != SkipConfig.UpMode.BILINEAR || downMode != SkipConfig.DownMode.STRIDE || no1x1Up;
     }
 
-    /** The skip net these options describe, starting from the paper's (3 output channels; the task sets its own). */
-    SkipConfig config() { return config(SkipConfig.defaults(inputDepth, 3)); }
-
-    /** The skip net these options describe, starting from {@code base} (a skip preset's net). */
-    SkipConfig config(SkipConfig base) {
+    /** The skip net these options describe, starting from {@code base} (a skip preset's net; the task sets the outputs). */
+    private SkipConfig config(SkipConfig base) {
         int[] d = down != null ? down : base.down();
         int[] u = up != null ? up : d;
         int[] s = skip != null ? skip : d.length == base.levels() ? base.skip() : filled(d.length, 4);
-        return base.withIo(inputDepth, base.outputChannels()).withChannels(d, u, s).withKernels(kernelDown, kernelUp, kernelSkip)
+        return base.withChannels(d, u, s).withKernels(kernelDown, kernelUp, kernelSkip)
                 .withModes(upMode, downMode).withOneByOneUp(!no1x1Up);
     }
 
