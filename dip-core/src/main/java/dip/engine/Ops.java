@@ -85,7 +85,17 @@ public final class Ops {
     /** ×2 bilinear upsampling, align_corners = false. */
     public static Tensor upsampleBilinear2x(Tensor x) {
         long[] size = {x.size(2) * 2, x.size(3) * 2};
-        return new Tensor(torch.upsample_bilinear2d(x.t, size, false));
+        org.bytedeco.pytorch.Tensor y = torch.upsample_bilinear2d(x.t, size, false);
+        // In the skip nets the upsampled tensor is concatenated with the skip branch. In channels-last the
+        // concatenation's backward hands it a gradient that is a channel slice (strided, neither NCHW- nor
+        // channels-last-contiguous), and libtorch's bilinear backward then copies it to NCHW and runs its
+        // slow NCHW kernel (17% of an iteration of skip-64 at 512², bf16, perf on AMD Zen 5). A ×1 behind the
+        // upsampling costs one pass each way but makes that gradient a dense channels-last tensor, which takes
+        // the channels-last kernel. Only where autograd records and the tensor is channels-last.
+        if (y.requires_grad() && x.t.is_contiguous(torch.MemoryFormat.ChannelsLast) && x.size(1) > 1) {
+            y = y.mul(new Scalar(1.0));
+        }
+        return new Tensor(y);
     }
 
     /** ×2 nearest-neighbour upsampling. */
