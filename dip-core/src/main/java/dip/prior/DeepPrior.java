@@ -63,13 +63,13 @@ public final class DeepPrior implements Prior {
     /**
      * The resident memory a fit with this prior needs, in bytes: a fixed 500 MiB (JVM, libtorch), the forward
      * activations times a factor for autograd's saved tensors, the gradients in flight and the allocator's slack
-     * (2 × their fp32 bytes; in bf16 2.5 × 2 bytes, as bf16 keeps fp32 copies beside some of them), and 16 bytes
+     * (2.1 × their fp32 bytes; in bf16 2.6 × 2 bytes, as bf16 keeps fp32 copies beside some of them), and 16 bytes
      * per parameter (weights, gradients, Adam's two moments). Calibrated with the launcher's allocator settings
      * (one arena, no mmap, no trimming: freed blocks are kept for the next iteration) on an AMD EPYC Zen 5,
-     * {@code ./dip bench speed}, 2 threads: measured peak RSS of the paper's net 597 / 1449 / 4513 MiB in fp32
-     * and 478 / 943 / 2818 MiB in bf16 at 128² / 256² / 512²; {@code skip-64} 2553 (fp32) and 1513 MiB (bf16)
-     * at 512². The estimates (800 / 1595 / 4773, 700 / 1197 / 3183, 2699 and 1877 MiB) are 6–46% above those,
-     * most at small sizes where the fixed part dominates.
+     * {@code ./dip bench speed} (every row in one process), 2 threads: measured peak RSS of the paper's net 637 / 1489 /
+     * 4844 MiB in fp32 and 485 / 1000 / 2878 MiB in bf16 at 128² / 256² / 512²; {@code skip-64} 2781 (fp32) and
+     * 1708 MiB (bf16) at 512². The estimates (813 / 1649 / 4985, 707 / 1224 / 3289, 2808 and 1932 MiB) are 1–46%
+     * above those, most at small sizes where the fixed part dominates.
      */
     public long estimatedBytes() {
         return estimatedBytes(net, z.size(2), z.size(3), precision);
@@ -77,7 +77,7 @@ public final class DeepPrior implements Prior {
 
     /** {@link #estimatedBytes()} for a fit of {@code net} on a canvas of h×w (already padded), before building one. */
     public static long estimatedBytes(Net net, long h, long w, Precision precision) {
-        double bytesPerActivation = precision == Precision.BF16 ? 2.5 * 2 : 2.0 * 4;
+        double bytesPerActivation = precision == Precision.BF16 ? 2.6 * 2 : 2.1 * 4;
         return (500L << 20) + (long) (bytesPerActivation * net.activationElements(h, w)) + 16 * net.parameterCount();
     }
 

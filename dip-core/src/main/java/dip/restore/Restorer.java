@@ -149,6 +149,7 @@ public final class Restorer implements AutoCloseable {
                 generator.releaseReference();
             }
         }
+        Engine.releaseFreedMemory();
     }
 
     private boolean generatorReleased;
