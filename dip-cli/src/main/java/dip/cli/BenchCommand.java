@@ -14,13 +14,13 @@ import picocli.CommandLine.Option;
         description = "Benchmarks: speed (seconds per iteration), quality (the paper's PSNR tables on a benchmark folder, "
                 + "beside published.csv), fitting-speed (learning curves of an image, noise and shuffled pixels), "
                 + "stop-rules (the automatic stop replayed on quality's curves) and race (recipes and precisions "
-                + "restoring one image, against the clock).",
+                + "restoring one image, against the clock) and seams (PSNR near a tile plan's seams, for any restoration).",
         subcommands = {BenchCommand.Speed.class, BenchQualityCommand.class, BenchFittingSpeedCommand.class,
-                BenchStopRulesCommand.class, BenchRaceCommand.class})
+                BenchStopRulesCommand.class, BenchRaceCommand.class, BenchSeamsCommand.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new UserError(ExitCode.USAGE, "missing benchmark: try 'dip bench speed', 'dip bench quality', 'dip bench fitting-speed', 'dip bench stop-rules' or 'dip bench race'");
+        throw new UserError(ExitCode.USAGE, "missing benchmark: try 'dip bench speed', 'dip bench quality', 'dip bench fitting-speed', 'dip bench stop-rules', 'dip bench race' or 'dip bench seams'");
     }
 
     @Command(name = "speed", mixinStandardHelpOptions = true,
