@@ -109,12 +109,22 @@ public final class Fitter {
                 }
                 double lossValue = loss.item();
                 double dataPsnr = -10 * Math.log10(lossValue);
-                boolean diverged = !Double.isFinite(lossValue)
-                        || (s.backtrackDb() > 0 && lastGoodDataPsnr - dataPsnr > s.backtrackDb());
+                boolean finite = Double.isFinite(lossValue);
+                boolean diverged = !finite || (s.backtrackDb() > 0 && lastGoodDataPsnr - dataPsnr > s.backtrackDb());
                 if (diverged) {
-                    // Roll back and skip this step; the fresh perturbation next time gives a new chance.
+                    // Roll back to the last good weights. After a finite jump, step from them with the jumped point's
+                    // gradient, as the authors' code does: its large second moment damps Adam's next steps. Skipping the
+                    // step instead left Adam's state as it was, so the next step repeated the jump: a fit could then
+                    // alternate jump / roll-back for the rest of its iterations without moving. A non-finite loss
+                    // takes no step (its gradient would poison Adam's moments).
+                    if (finite) {
+                        loss.backward();
+                    }
                     for (int i = 0; i < params.size(); i++) {
                         params.get(i).assign(lastGood.get(i));
+                    }
+                    if (finite) {
+                        adam.step();
                     }
                     backtracks++;
                     if (++inARow > MAX_BACKTRACKS_IN_A_ROW) {
