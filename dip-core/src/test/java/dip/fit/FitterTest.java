@@ -224,8 +224,8 @@ class FitterTest {
 
     /**
      * After a finite jump the weights go back to the last good ones and Adam steps from there with the jumped point's
-     * gradient (the authors' code does; skipping the step let a real 512² fit alternate jump / roll-back from iteration 1661 until its automatic stop at 1838: 89 roll-backs);
-     * after a non-finite loss no step is taken. Without reg noise the output is a function of the weights alone, so
+     * gradient (the authors' code does; skipping the step let a real 512² fit alternate jump / roll-back from
+     * iteration 1661 until its automatic stop at 1838: 89 roll-backs); after a non-finite loss no step is taken. Without reg noise the output is a function of the weights alone, so
      * the iteration after a roll-back gives the last good iteration's output exactly when no step was taken.
      */
     @ParameterizedTest
