@@ -14,11 +14,12 @@ public final class Ops {
         // The layout is chosen per CPU and precision (Layout): channels-last (NHWC) lets oneDNN convolve without
         // reordering to its blocked layout, faster with AVX-512 and needed against a oneDNN 3.7 bf16 bug; on AVX2
         // fp32 the blocked path from NCHW is faster.
-        x = Layout.forConvolution(x.isBf16()).apply(x);
-        // Weights are kept fp32; a bf16 input (a bf16 fit) takes them cast to bf16, differentiably.
+        Layout layout = Layout.forConvolution(x.isBf16());
+        x = layout.apply(x);
         long outChannels = weight.size(0);
-        boolean padded = false;
+        long extraOut = 0;
         if (x.isBf16()) {
+            // Weights are kept fp32; a bf16 input (a bf16 fit) takes them cast to bf16, differentiably.
             weight = Precision.BF16.cast(weight);
             bias = bias == null ? null : Precision.BF16.cast(bias);
             // oneDNN 3.7's bf16 backward pass returns a wrong input gradient (garbage, even NaN, different on each
@@ -26,23 +27,39 @@ public final class Ops {
             // in pairs. Measured on AMD Zen 5 for 1, 3, 5 and 7 outputs (from 3 to 64 inputs); the nets' last conv
             // has 3. One zero filter more makes the count even; the extra channel is dropped, so the result and
             // every gradient are those of the convolution asked for (ConvolutionTest).
-            if (outChannels % 2 == 1) {
-                weight = withZeroChannel(weight);
-                bias = bias == null ? null : withZeroChannel(bias);
-                padded = true;
+            extraOut = outChannels % 2;
+        } else if (layout == Layout.NCHW) {
+            // On a plain NCHW fp32 tensor, libtorch 2.10's oneDNN convolution reorders into a channel-blocked buffer
+            // whose padding channels it leaves uninitialised and then reads (Layout#NCHW_BLOCK): zero channels up to
+            // whole blocks, in the input and the weights' input axis, and zero filters up to whole blocks of outputs
+            // (dropped again), leave it no padding to read. The convolution and every gradient are those asked for.
+            // Running such convolutions channels-last instead was slower: skip-64 at 256², fp32, 2 threads, AVX2
+            // imitated on AMD Zen 5, one run: 0.378-0.385 s per iteration padded, 0.537-0.549 channels-last (the
+            // paper's net 1.04-1.05 / 1.64-1.95), against 0.291-0.302 (0.905) for the unpadded, wrong convolutions.
+            long extraIn = Layout.toWholeBlocks(weight.size(1));
+            if (extraIn > 0) {
+                x = withZeros(x, 1, extraIn);
+                weight = withZeros(weight, 1, extraIn);
             }
+            extraOut = Layout.toWholeBlocks(outChannels);
+        }
+        if (extraOut > 0) {
+            weight = withZeros(weight, 0, extraOut);
+            bias = bias == null ? null : withZeros(bias, 0, extraOut);
         }
         long[] s = {stride, stride};
         long[] zero = {0, 0};
         long[] one = {1, 1};
         Tensor y = new Tensor(torch.conv2d(x.t, weight.t, bias == null ? new TensorOptional() : new TensorOptional(bias.t),
                 s, zero, one, 1));
-        return padded ? y.narrow(1, 0, outChannels) : y;
+        return extraOut > 0 ? y.narrow(1, 0, outChannels) : y;
     }
 
-    /** t with one more slice of zeros along its first axis: one more output channel for a conv's weight or bias. */
-    private static Tensor withZeroChannel(Tensor t) {
-        return new Tensor(torch.cat(new TensorVector(t.t, torch.zeros_like(t.t.narrow(0, 0, 1))), 0));
+    /** t with {@code n} more slices of zeros along {@code dim} (channels for an activation, filters or inputs for a weight). */
+    private static Tensor withZeros(Tensor t, int dim, long n) {
+        long[] shape = t.shape();
+        shape[dim] = n;
+        return new Tensor(torch.cat(new TensorVector(t.t, t.t.new_zeros(shape)), dim));
     }
 
     /** Matrix product over the last two axes, broadcast over the others (torch.matmul). */

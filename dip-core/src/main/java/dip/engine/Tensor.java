@@ -152,6 +152,11 @@ public final class Tensor {
 
     // ---- memory ----
 
+    /** The same values stored in the standard NCHW order (this tensor when it already is). */
+    public Tensor contiguous() {
+        return t.is_contiguous() ? this : new Tensor(t.contiguous());
+    }
+
     /** The same values stored channels-last (NHWC), the layout oneDNN's CPU convolutions prefer. */
     public Tensor channelsLast() {
         return new Tensor(t.contiguous(torch.MemoryFormat.ChannelsLast));
