@@ -11,7 +11,7 @@ public final class ExitCode {
     public static final int INPUT = 3;
     /** An output cannot be written: missing or read-only directory, same as the input. */
     public static final int OUTPUT = 4;
-    /** The fit diverged and did not recover. */
+    /** The fit diverged before any good iteration: there is no state to keep (a later divergence ends with the best state, exit 0). */
     public static final int DIVERGED = 5;
     /** Not enough memory for this image and net. */
     public static final int MEMORY = 6;

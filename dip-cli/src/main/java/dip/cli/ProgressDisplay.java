@@ -59,6 +59,18 @@ final class ProgressDisplay implements FitListener, AutoCloseable {
         }
     }
 
+    /** Notes are warnings: printed even with --quiet. */
+    @Override
+    public void onNote(int iteration, String message) {
+        if (bar != null) {
+            bar.pause();
+        }
+        System.err.println("dip: " + message);
+        if (bar != null) {
+            bar.resume();
+        }
+    }
+
     private String status(Progress p) {
         String s = String.format("loss %.4g", p.loss());
         if (!Double.isNaN(lastPsnrOut)) {

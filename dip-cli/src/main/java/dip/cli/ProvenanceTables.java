@@ -44,6 +44,12 @@ public final class ProvenanceTables {
         m.put("iterations run", r.iterations() + (r.stoppedBy().equals("auto") ? " (stopped automatically; output from iteration "
                 + r.outputIteration() + ")" : ""));
         m.put("roll-backs", Integer.toString(r.backtracks()));
+        if (r.endedWithStateOf() != null) {
+            m.put("divergence", "did not come back after a roll-back: output and average from iteration " + r.endedWithStateOf());
+        }
+        if (r.fp32From() != null) {
+            m.put("precision", "computed in fp32 from iteration " + r.fp32From() + " (the bf16 fit diverged twice)");
+        }
         m.put("wall time", ProgressDisplay.duration(r.seconds()) + String.format(Locale.ROOT, " (%.3f s/iteration)",
                 r.seconds() / Math.max(1, r.iterations())));
         return m;

@@ -120,14 +120,33 @@ class CliErrorsTest {
         assertArrayEquals(Files.readAllBytes(SAMPLE), Files.readAllBytes(copy));
     }
 
+    /** A loss that turns NaN for good: 20 roll-backs, then the best state is written, and the output's JSON says so. */
     @Test
-    void nonFiniteLossRollsBackThenGivesUp() {
+    void nonFiniteLossRollsBackThenEndsWithTheBestState() throws IOException {
         System.setProperty(FaultInjection.PROPERTY, "3"); // the data term is NaN from the 3rd evaluation on
         try {
             Path out = dir.resolve("o.png");
             CliRun r = CliRun.of("denoise", SAMPLE.toString(), "-o", out.toString(), "--iterations", "40", "--threads", "1");
-            assertEquals(ExitCode.DIVERGED, r.exitCode(), r.err());
+            assertEquals(ExitCode.OK, r.exitCode(), r.err());
             assertTrue(r.err().contains("rolled back"), r.err()); // each roll-back is reported as it happens
+            assertTrue(r.err().contains("dip: the fit diverged at iteration 3 and did not recover after 20 roll-backs; it ends"
+                    + " with the state of iteration "), r.err());
+            assertTrue(Files.exists(out));
+            String json = Files.readString(dir.resolve("o.json"));
+            assertTrue(json.contains("\"stoppedBy\" : \"diverged\"") && json.contains("\"endedWithStateOf\""), json);
+        } finally {
+            System.clearProperty(FaultInjection.PROPERTY);
+        }
+    }
+
+    /** A loss that is never finite leaves no state to keep: exit 5, one line, nothing written. */
+    @Test
+    void nonFiniteLossFromTheStartGivesUp() {
+        System.setProperty(FaultInjection.PROPERTY, "1");
+        try {
+            Path out = dir.resolve("o.png");
+            CliRun r = CliRun.of("denoise", SAMPLE.toString(), "-o", out.toString(), "--iterations", "40", "--threads", "1");
+            assertEquals(ExitCode.DIVERGED, r.exitCode(), r.err());
             String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
             assertTrue(last.startsWith("dip: ") && last.contains("diverged"), last);
             assertFalse(Files.exists(out));

@@ -6,6 +6,9 @@ public interface FitListener {
 
     default void onBacktrack(int iteration, double dropDb) {}
 
+    /** Something the user should know about the fit, as one line (a switch to fp32, an end at the best state). */
+    default void onNote(int iteration, String message) {}
+
     FitListener NONE = p -> {};
 
     static FitListener all(FitListener... listeners) {
@@ -21,6 +24,13 @@ public interface FitListener {
             public void onBacktrack(int iteration, double dropDb) {
                 for (FitListener l : listeners) {
                     l.onBacktrack(iteration, dropDb);
+                }
+            }
+
+            @Override
+            public void onNote(int iteration, String message) {
+                for (FitListener l : listeners) {
+                    l.onNote(iteration, message);
                 }
             }
         };

@@ -13,6 +13,12 @@ import dip.image.Image;
  * @param stopped     true when a stop was requested before the last iteration
  * @param outputIteration the iteration {@link #output()} comes from (the variance minimum with auto-stop)
  * @param autoStopped true when the variance rule ended the fit
+ * @param endedWithStateOf when the fit diverged and did not come back: the iteration of the best state it ended
+ *                        with (output and average are that iteration's); 0 otherwise
+ * @param fp32From    the first iteration a bf16 fit computed in fp32 after diverging twice; 0 when it never switched
  */
 public record FitResult(Image output, Image average, int iterations, int backtracks, double seconds, boolean stopped,
-                        int outputIteration, boolean autoStopped) {}
+                        int outputIteration, boolean autoStopped, int endedWithStateOf, int fp32From) {
+    /** True when the fit diverged, did not recover, and ended with its best state. */
+    public boolean divergedEnd() { return endedWithStateOf > 0; }
+}

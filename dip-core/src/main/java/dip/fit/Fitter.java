@@ -16,12 +16,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The optimisation loop: θ ← Adam(θ, ∇θ E(x_θ; x0)), with an exponential average of the outputs and
- * backtracking to the last good weights when the data term suddenly jumps (the fit occasionally diverges).
+ * backtracking to the last good weights when the data term falls far below its best (the fit occasionally diverges).
+ * A fit that does not come back ends with its best state instead of its last; a bf16 fit that diverges twice goes on
+ * in fp32. The result says when either happened.
  * One native-memory scope per iteration keeps memory flat over thousands of iterations.
  */
 public final class Fitter {
     /** Consecutive roll-backs after which the fit is declared diverged. */
     private static final int MAX_BACKTRACKS_IN_A_ROW = 20;
+    /**
+     * After a roll-back, the data term must come back within {@link #RECOVERED_DB} of its best within this many
+     * iterations, or the fit ends with its best state: a 512² bf16 photo fit that jumped at iteration 1661 slid to
+     * 3.6 dB under its best by 1700 and was still 2.8 dB under at 1800 (its average fell from 26.9 to 21.2 dB).
+     */
+    static final int RECOVERY_ITERATIONS = 100;
+    static final double RECOVERED_DB = 1.0;
+    /** A bf16 fit goes on in fp32 at its second roll-back: in that photo fit fp32 never rolled back. */
+    static final int FP32_AFTER_ROLLBACKS = 2;
 
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private VarianceStop autoStop;
@@ -69,24 +80,19 @@ public final class Fitter {
     private FitResult run(Task task, Prior prior, FitSettings s, Image reference, FitListener listener) {
         List<Tensor> params = prior.parameters();
         Adam adam = new Adam(params, s.lr());
-        List<Tensor> lastGood = new ArrayList<>();
-        for (Tensor p : params) {
-            lastGood.add(p.copy().keep());
-        }
+        State st = new State(params, s.backtrackDb() > 0);
         Tensor ref = reference == null ? null : Tensor.of(reference).keep();
-        Tensor average = null;
         Image lastOutput = null;
-        double lastGoodDataPsnr = Double.NaN;
-        int backtracks = 0;
-        int inARow = 0;
         int done = 0;
         int first = 1;
         if (resumeFile != null) {
             Tensor[] avg = new Tensor[1];
-            Checkpoint.Counters c = Checkpoint.load(resumeFile, params, lastGood, adam, autoStop, s.seed(), avg);
-            average = avg[0];
-            lastGoodDataPsnr = c.lastGoodDataPsnr();
-            backtracks = c.backtracks();
+            Checkpoint.Counters c = Checkpoint.load(resumeFile, st, adam, autoStop, s.seed(), avg);
+            st.average = avg[0];
+            st.restore(c);
+            if (st.fp32From > 0) {
+                prior.fallBackToFp32();
+            }
             first = c.iteration() + 1;
             done = c.iteration();
             if (first > s.iterations()) {
@@ -95,6 +101,7 @@ public final class Fitter {
             }
         }
         boolean autoStopped = false;
+        boolean endedAtBest = false;
         int savedAt = -1;
         long start = System.nanoTime();
         for (int it = first; it <= s.iterations() && !stopRequested.get(); it++) {
@@ -110,52 +117,72 @@ public final class Fitter {
                 double lossValue = loss.item();
                 double dataPsnr = -10 * Math.log10(lossValue);
                 boolean finite = Double.isFinite(lossValue);
-                boolean diverged = !finite || (s.backtrackDb() > 0 && lastGoodDataPsnr - dataPsnr > s.backtrackDb());
+                // A jump is measured from the best data term so far, not from the last accepted iteration: a fit that
+                // slides down in steps each under the threshold is caught too.
+                boolean diverged = !finite || (s.backtrackDb() > 0 && st.bestDataPsnr - dataPsnr > s.backtrackDb());
+                Tensor out = x.detach();
                 if (diverged) {
                     // Roll back to the last good weights. After a finite jump, step from them with the jumped point's
                     // gradient, as the authors' code does. Skipping the step instead left Adam's state as it was, so
                     // the next step repeated the jump: a real 512² fit alternated jump / roll-back for 180 iterations
                     // (89 roll-backs) until its automatic stop; stepping, it rolled back once. A non-finite loss takes
-                    // no step (its gradient would poison Adam's moments).
-                    if (finite) {
+                    // no step (its gradient would poison Adam's moments), nor does the roll-back that moves a bf16 fit
+                    // to fp32 (its gradient is bf16's).
+                    st.backtracks++;
+                    boolean toFp32 = st.backtracks >= FP32_AFTER_ROLLBACKS && st.fp32From == 0 && prior.fallBackToFp32();
+                    boolean step = finite && !toFp32;
+                    if (step) {
                         loss.backward();
                     }
-                    for (int i = 0; i < params.size(); i++) {
-                        params.get(i).assign(lastGood.get(i));
-                    }
-                    if (finite) {
+                    st.rollBack();
+                    if (step) {
                         adam.step();
                     }
-                    backtracks++;
-                    if (++inARow > MAX_BACKTRACKS_IN_A_ROW) {
-                        throw new FitDivergedException("the fit diverged at iteration " + it
-                                + " and did not recover after " + MAX_BACKTRACKS_IN_A_ROW + " roll-backs (a lower learning rate usually helps)");
+                    listener.onBacktrack(it, st.bestDataPsnr - dataPsnr);
+                    if (toFp32) {
+                        st.fp32From = it + 1;
+                        listener.onNote(it, "the bf16 fit diverged " + st.backtracks + " times; it goes on in fp32 from the"
+                                + " last good weights (iteration " + st.lastGoodIteration + ")");
                     }
-                    listener.onBacktrack(it, lastGoodDataPsnr - dataPsnr);
-                } else {
-                    inARow = 0;
-                    if (s.backtrackDb() > 0) {
-                        for (int i = 0; i < params.size(); i++) {
-                            lastGood.get(i).assign(params.get(i));
+                    if (st.episodeStart == 0) {
+                        st.episodeStart = it;
+                    }
+                    if (++st.inARow > MAX_BACKTRACKS_IN_A_ROW) {
+                        if (st.bestIteration == 0 || !st.tracking) {
+                            throw new FitDivergedException("the fit diverged at iteration " + it + " and did not recover after "
+                                    + MAX_BACKTRACKS_IN_A_ROW + " roll-backs, with no good iteration before (a lower learning rate usually helps)");
                         }
-                        lastGoodDataPsnr = dataPsnr;
+                        endedAtBest = true;
                     }
+                } else {
+                    st.inARow = 0;
+                    st.accept(it);
                     loss.backward();
                     adam.step();
+                    if (st.average == null) {
+                        st.average = out.copy().keep();
+                    } else {
+                        st.average.blend(s.averageDecay(), 1 - s.averageDecay(), out);
+                    }
+                    st.keepIfBest(it, dataPsnr, out);
+                    if (st.episodeStart > 0 && st.tracking) {
+                        if (dataPsnr >= st.bestDataPsnr - RECOVERED_DB) {
+                            st.episodeStart = 0;
+                        } else if (it - st.episodeStart >= RECOVERY_ITERATIONS) {
+                            endedAtBest = true;
+                        }
+                    }
                 }
-                Tensor out = x.detach();
-                if (average == null) {
-                    average = out.copy().keep();
-                } else if (!diverged) {
-                    average.blend(s.averageDecay(), 1 - s.averageDecay(), out);
+                if (st.average == null) {
+                    st.average = out.copy().keep();
                 }
                 double psnrOut = Double.NaN;
                 double psnrAvg = Double.NaN;
                 if (ref != null && (it % s.evaluateEvery() == 0 || it == s.iterations())) {
                     psnrOut = psnr(out, ref);
-                    psnrAvg = psnr(average, ref);
+                    psnrAvg = psnr(st.average, ref);
                 }
-                final Tensor avg = average;
+                final Tensor avg = st.average;
                 listener.onIteration(new Progress(it, s.iterations(), lossValue, psnrOut, psnrAvg, diverged,
                         (System.nanoTime() - start) / 1e9, out::toImage, avg::toImage));
                 if (autoStop != null && !diverged && autoStop.observe(it, out)) {
@@ -164,9 +191,15 @@ public final class Fitter {
                 // Copied every iteration (cheap next to the step): a stop may arrive at any moment.
                 lastOutput = out.toImage();
                 done = it;
+                if (endedAtBest) {
+                    listener.onNote(it, "the fit diverged at iteration " + st.episodeStartOr(it) + " and did not "
+                            + (st.inARow > MAX_BACKTRACKS_IN_A_ROW ? "recover after " + MAX_BACKTRACKS_IN_A_ROW + " roll-backs"
+                                    : "come back within " + RECOVERED_DB + " dB of its best data term")
+                            + "; it ends with the state of iteration " + st.bestIteration);
+                    break;
+                }
                 if (checkpointFile != null && checkpointEvery > 0 && it % checkpointEvery == 0) {
-                    Checkpoint.save(checkpointFile, params, lastGood, average, adam, autoStop,
-                            new Checkpoint.Counters(it, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
+                    Checkpoint.save(checkpointFile, st, adam, autoStop, st.counters(it, s.seed()));
                     savedAt = it;
                 }
                 if (autoStopped) {
@@ -175,17 +208,115 @@ public final class Fitter {
             }
         }
         if (checkpointFile != null && stopRequested.get() && done > 0 && savedAt != done) {
-            Checkpoint.save(checkpointFile, params, lastGood, average, adam, autoStop,
-                    new Checkpoint.Counters(done, lastGoodDataPsnr, backtracks, s.seed(), params.size()));
+            Checkpoint.save(checkpointFile, st, adam, autoStop, st.counters(done, s.seed()));
         }
-        Image avgImage = average == null ? null : average.toImage();
         int outputIteration = done;
-        if (autoStop != null && autoStop.bestOutput() != null) {
+        Image avgImage = st.average == null ? null : st.average.toImage();
+        if (endedAtBest) {
+            // The best state: its output and the average as it stood then (the slide's outputs left out), unless the
+            // automatic stop had already picked an output at or before it.
+            for (int i = 0; i < params.size(); i++) {
+                params.get(i).assign(st.best.get(i));
+            }
+            lastOutput = st.bestOutput.toImage();
+            avgImage = st.bestAverage.toImage();
+            outputIteration = st.bestIteration;
+            if (autoStop != null && autoStop.bestOutput() != null && autoStop.bestIteration() <= st.bestIteration) {
+                lastOutput = autoStop.bestOutput();
+                outputIteration = autoStop.bestIteration();
+            }
+        } else if (autoStop != null && autoStop.bestOutput() != null) {
             lastOutput = autoStop.bestOutput();
             outputIteration = autoStop.bestIteration();
         }
-        return new FitResult(lastOutput, avgImage, done, backtracks, (System.nanoTime() - start) / 1e9,
-                done < s.iterations() && !autoStopped, outputIteration, autoStopped);
+        return new FitResult(lastOutput, avgImage, done, st.backtracks, (System.nanoTime() - start) / 1e9,
+                done < s.iterations() && !autoStopped && !endedAtBest, outputIteration, autoStopped,
+                endedAtBest ? st.bestIteration : 0, st.fp32From);
+    }
+
+    /**
+     * The loop's divergence state: the last accepted weights (roll-backs go there), the best data term so far with
+     * its weights, output and average (a fit that does not recover ends there), and the counters a checkpoint keeps.
+     */
+    static final class State {
+        final List<Tensor> params;
+        final List<Tensor> lastGood = new ArrayList<>();
+        final List<Tensor> best = new ArrayList<>();
+        final boolean tracking;
+        Tensor average;
+        Tensor bestOutput;
+        Tensor bestAverage;
+        double bestDataPsnr = Double.NaN;
+        int bestIteration;
+        int lastGoodIteration;
+        int backtracks;
+        int inARow;
+        int episodeStart;
+        int fp32From;
+
+        State(List<Tensor> params, boolean tracking) {
+            this.params = params;
+            this.tracking = tracking;
+            for (Tensor p : params) {
+                lastGood.add(p.copy().keep());
+                best.add(p.copy().keep());
+            }
+        }
+
+        /** The iteration's weights (before its step) become the last good ones. */
+        void accept(int it) {
+            if (tracking) {
+                for (int i = 0; i < params.size(); i++) {
+                    lastGood.get(i).assign(params.get(i));
+                }
+                lastGoodIteration = it;
+            }
+        }
+
+        /** After the step and the average: a new best data term keeps its weights (the last good ones), output and average. */
+        void keepIfBest(int it, double dataPsnr, Tensor out) {
+            if (!(dataPsnr > bestDataPsnr) && !Double.isNaN(bestDataPsnr)) {
+                return;
+            }
+            bestDataPsnr = dataPsnr;
+            bestIteration = it;
+            if (!tracking) {
+                return;
+            }
+            for (int i = 0; i < params.size(); i++) {
+                best.get(i).assign(lastGood.get(i));
+            }
+            if (bestOutput == null) {
+                bestOutput = out.copy().keep();
+                bestAverage = average.copy().keep();
+            } else {
+                bestOutput.assign(out);
+                bestAverage.assign(average);
+            }
+        }
+
+        void rollBack() {
+            for (int i = 0; i < params.size(); i++) {
+                params.get(i).assign(lastGood.get(i));
+            }
+        }
+
+        int episodeStartOr(int it) { return episodeStart > 0 ? episodeStart : it; }
+
+        Checkpoint.Counters counters(int it, long seed) {
+            return new Checkpoint.Counters(it, bestDataPsnr, backtracks, seed, params.size(), bestIteration, lastGoodIteration,
+                    inARow, episodeStart, fp32From);
+        }
+
+        void restore(Checkpoint.Counters c) {
+            bestDataPsnr = c.bestDataPsnr();
+            backtracks = c.backtracks();
+            bestIteration = c.bestIteration();
+            lastGoodIteration = c.lastGoodIteration();
+            inARow = c.inARow();
+            episodeStart = c.episodeStart();
+            fp32From = c.fp32From();
+        }
     }
 
     /** PSNR in dB of x (clamped to [0,1]) against a reference, over all pixels and channels. */

@@ -14,7 +14,7 @@ public final class DeepPrior implements Prior {
     private final Net net;
     private final Tensor z;
     private final double regNoise;
-    private final Precision precision;
+    private Precision precision;
     private final int height;
     private final int width;
     private final int top;
@@ -88,6 +88,16 @@ public final class DeepPrior implements Prior {
 
     @Override
     public Precision precision() { return precision; }
+
+    /** A bf16 net goes on in fp32 (its weights are fp32 already: only the activations change); false when already fp32. */
+    @Override
+    public boolean fallBackToFp32() {
+        if (precision == Precision.FP32) {
+            return false;
+        }
+        precision = Precision.FP32;
+        return true;
+    }
 
     public Tensor input() { return z; }
 

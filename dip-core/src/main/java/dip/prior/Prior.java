@@ -20,4 +20,10 @@ public interface Prior {
 
     /** The number format x is computed in (a net may compute in bf16; pixels are always fp32). */
     default dip.engine.Precision precision() { return dip.engine.Precision.FP32; }
+
+    /**
+     * Computes in fp32 from now on, if it computed in a narrower format (the fit's answer to a bf16 fit that keeps
+     * diverging); returns whether anything changed.
+     */
+    default boolean fallBackToFp32() { return false; }
 }

@@ -102,15 +102,19 @@ public record Provenance(int format, Software software, Task task, List<InputFil
     /**
      * @param iterations      iterations run
      * @param outputIteration the iteration the output comes from (the variance minimum with the automatic stop)
-     * @param stoppedBy       "iterations" (ran them all), "auto" (the variance rule) or "request" (stopped early)
+     * @param stoppedBy       "iterations" (ran them all), "auto" (the variance rule), "request" (stopped early) or
+     *                        "diverged" (did not come back after a roll-back: ended with its best state)
      * @param backtracks      roll-backs to the last good weights
      * @param seconds         wall time of the fit
      * @param input           the observation against the reference, when they have the same size (else null)
      * @param outputScores    the output against the reference (null without one)
      * @param averageScores   the average against the reference (null without one)
+     * @param endedWithStateOf with "diverged": the iteration of the best state the fit ended with (output and average
+     *                        are that iteration's); else null
+     * @param fp32From        the iteration from which a bf16 fit computed in fp32, after diverging twice; else null
      */
     public record Result(int iterations, int outputIteration, String stoppedBy, int backtracks, double seconds,
-                         Scores input, Scores outputScores, Scores averageScores) {
+                         Scores input, Scores outputScores, Scores averageScores, Integer endedWithStateOf, Integer fp32From) {
         /**
          * A result with its scores against {@code reference} under {@code protocol} (none when the reference is null;
          * the observation's only when it has the reference's size).
@@ -118,11 +122,17 @@ public record Provenance(int format, Software software, Task task, List<InputFil
         public static Result scored(int iterations, int outputIteration, String stoppedBy, int backtracks, double seconds,
                                     dip.metric.Protocol protocol, Image observation, Image output, Image average, Image reference) {
             if (reference == null) {
-                return new Result(iterations, outputIteration, stoppedBy, backtracks, seconds, null, null, null);
+                return new Result(iterations, outputIteration, stoppedBy, backtracks, seconds, null, null, null, null, null);
             }
             return new Result(iterations, outputIteration, stoppedBy, backtracks, seconds,
                     observation.sameShape(reference) ? Scores.of(protocol, observation, reference) : null,
-                    Scores.of(protocol, output, reference), Scores.of(protocol, average, reference));
+                    Scores.of(protocol, output, reference), Scores.of(protocol, average, reference), null, null);
+        }
+
+        /** This result with the fit's divergence outcome (a 0 stays null: it did not happen). */
+        public Result withDivergence(int endedWithStateOf, int fp32From) {
+            return new Result(iterations, outputIteration, endedWithStateOf > 0 ? "diverged" : stoppedBy, backtracks, seconds,
+                    input, outputScores, averageScores, endedWithStateOf > 0 ? endedWithStateOf : null, fp32From > 0 ? fp32From : null);
         }
     }
 

@@ -104,7 +104,8 @@ public final class Restorer implements AutoCloseable {
     /**
      * Fits, calling {@code listener} after every iteration on this thread, and returns the result with its
      * provenance. A restorer runs once.
-     * @throws dip.fit.FitDivergedException when the fit diverges and does not recover
+     * @throws dip.fit.FitDivergedException when the fit diverges before any good iteration (one that diverges later
+     *     and does not recover ends with its best state: {@link FitResult#divergedEnd()})
      */
     public Restoration run(FitListener listener) {
         if (ran) {
@@ -117,25 +118,27 @@ public final class Restorer implements AutoCloseable {
             fitter.withAutoStop(stop);
         }
         org.bytedeco.pytorch.Generator callers = Engine.useGenerator(generator);
+        String precision = prior.precision().label(); // as asked: a bf16 fit that goes on in fp32 is rerun in bf16
         FitResult fit;
         try {
             fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener);
         } finally {
             Engine.useGenerator(callers);
         }
-        return new Restoration(fit.output(), fit.average(), fit, provenance(fit));
+        return new Restoration(fit.output(), fit.average(), fit, provenance(fit, precision));
     }
 
-    private Provenance provenance(FitResult fit) {
+    private Provenance provenance(FitResult fit, String precision) {
         RestoreConfig c = config;
         String stoppedBy = fit.autoStopped() ? "auto" : fit.stopped() ? "request" : "iterations";
         Net net = prior instanceof DeepPrior deep ? deep.net() : null;
         long parameters = prior.parameters().stream().mapToLong(p -> p.numel()).sum();
         return new Provenance(Provenance.FORMAT, Provenance.Software.current(), Provenance.Task.of(c.task()), c.inputs(),
-                Provenance.Settings.of(c, prior.precision().label(), c.resume() != null),
+                Provenance.Settings.of(c, precision, c.resume() != null),
                 new Provenance.Run(Cpu.model(), Cpu.instructionSet(), prior.describe(), net == null ? null : net.name(), parameters),
                 Provenance.Result.scored(fit.iterations(), fit.outputIteration(), stoppedBy, fit.backtracks(), fit.seconds(),
-                        c.task().protocol(), task.observation(), fit.output(), fit.average(), c.reference()),
+                        c.task().protocol(), task.observation(), fit.output(), fit.average(), c.reference())
+                        .withDivergence(fit.endedWithStateOf(), fit.fp32From()),
                 null, null);
     }
 

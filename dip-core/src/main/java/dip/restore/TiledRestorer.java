@@ -50,9 +50,10 @@ public final class TiledRestorer {
     /**
      * How the tiling went, for the provenance: the plan and the sums over the tiles.
      * @param seams the quality near the seams against the reference (null without one)
+     * @param divergedTiles tiles whose fit diverged, did not come back and ended with its best state
      */
     public record Summary(int tile, int overlap, int tiles, int rows, int cols, int resumedTiles, int iterations,
-                          int backtracks, int autoStopped, Seams seams) {}
+                          int backtracks, int autoStopped, Seams seams, int divergedTiles) {}
 
     /**
      * The PSNR (dB, under the task's protocol) of the output and the average against the reference inside the bands
@@ -222,7 +223,7 @@ public final class TiledRestorer {
         long start = System.nanoTime();
         int channels = config.task().outputChannels();
         int resumed = store == null ? 0 : store.doneCount();
-        int[] sums = new int[3]; // iterations, roll-backs, automatic stops of the tiles fitted in this run
+        int[] sums = new int[4]; // iterations, roll-backs, automatic stops, ends at the best state of the tiles fitted in this run
         Provenance[] lastTile = new Provenance[1];
         TileSource source = new TileSource(plan, observation, mask, config.seed());
         Image stacked = TiledRestoration.run(source, 2 * channels, in -> {
@@ -230,6 +231,7 @@ public final class TiledRestorer {
             sums[0] += r.fit().iterations();
             sums[1] += r.fit().backtracks();
             sums[2] += r.fit().autoStopped() ? 1 : 0;
+            sums[3] += r.fit().divergedEnd() ? 1 : 0;
             lastTile[0] = r.provenance();
             return stack(r.output(), r.average());
         }, store, tiles);
@@ -240,12 +242,12 @@ public final class TiledRestorer {
         int channels = config.task().outputChannels();
         Image output = channelsOf(stacked, 0, channels);
         Image average = channelsOf(stacked, channels, channels);
-        FitResult fit = new FitResult(output, average, sums[0], sums[1], seconds, false, sums[0], false);
+        FitResult fit = new FitResult(output, average, sums[0], sums[1], seconds, false, sums[0], false, 0, 0);
         Image reference = config.reference();
         Seams seams = reference == null ? null : Seams.of(plan, SeamBands.DEFAULT_HALF_WIDTH, config.task().protocol(), output,
                 average, reference);
         Summary summary = new Summary(tiling.tile(), tiling.overlap(), plan.count(), plan.rows(), plan.cols(), resumed,
-                sums[0], sums[1], sums[2], seams);
+                sums[0], sums[1], sums[2], seams, sums[3]);
         return new Restoration(output, average, fit, provenance(lastTile, summary, output, average, seconds));
     }
 
@@ -283,7 +285,7 @@ public final class TiledRestorer {
         TileResult[] byIndex = new TileResult[plan.count()];
         tiles.forEach(t -> byIndex[t.index()] = t);
         dip.tile.TileBlender blender = new dip.tile.TileBlender(plan, 2 * config.task().outputChannels());
-        int[] sums = new int[3];
+        int[] sums = new int[4];
         for (Tile t : plan.tiles()) {
             TileResult r = byIndex[t.index()];
             if (r == null) {
@@ -294,6 +296,7 @@ public final class TiledRestorer {
             sums[0] += f.iterations();
             sums[1] += f.backtracks();
             sums[2] += "auto".equals(f.stoppedBy()) ? 1 : 0;
+            sums[3] += f.endedWithStateOf() != null ? 1 : 0;
         }
         return finish(blender.result(), sums, byIndex[plan.count() - 1].provenance(), 0, seconds);
     }

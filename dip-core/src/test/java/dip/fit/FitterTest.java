@@ -183,15 +183,18 @@ class FitterTest {
 
     /** Denoising whose data term is multiplied by {@code factor} at the given evaluations (1-based). */
     private static dip.task.Task scaledAt(Image target, double factor, java.util.function.IntPredicate bad) {
+        return rewritten(target, (n, e) -> bad.test(n) ? e.times(factor) : e);
+    }
+
+    /** Denoising whose data term at its n-th evaluation (1-based) is {@code term(n, e)} of the real one, e. */
+    private static dip.task.Task rewritten(Image target,
+                                           java.util.function.BiFunction<Integer, dip.engine.Tensor, dip.engine.Tensor> term) {
         Denoise d = new Denoise(target);
         return new dip.task.Task() {
             private int calls;
 
             @Override
-            public dip.engine.Tensor dataTerm(dip.engine.Tensor x) {
-                dip.engine.Tensor e = d.dataTerm(x);
-                return bad.test(++calls) ? e.times(factor) : e;
-            }
+            public dip.engine.Tensor dataTerm(dip.engine.Tensor x) { return term.apply(++calls, d.dataTerm(x)); }
 
             @Override
             public dip.engine.Tensor forward(dip.engine.Tensor x) { return d.forward(x); }
@@ -200,7 +203,7 @@ class FitterTest {
             public Image observation() { return d.observation(); }
 
             @Override
-            public String name() { return "nan test"; }
+            public String name() { return "rewritten data term (test)"; }
         };
     }
 
@@ -248,12 +251,150 @@ class FitterTest {
         }
     }
 
+    /** A loss that turns NaN for good ends the fit with its best state (after 20 roll-backs in a row), not with an error. */
     @Test
-    void aLossThatStaysNonFiniteEndsTheFitAsDiverged() {
+    void aLossThatStaysNonFiniteEndsTheFitWithItsBestState() {
+        DeepPrior prior = tinyPrior();
+        java.util.Map<Integer, Image> outputs = new java.util.HashMap<>();
+        java.util.Map<Integer, Image> averages = new java.util.HashMap<>();
+        List<String> notes = new ArrayList<>();
+        FitResult r = new Fitter().fit(nanAt(clean.crop(0, 0, 16, 16), n -> n >= 3), prior,
+                FitSettings.denoising().withIterations(100), null, recording(outputs, averages, notes));
+        assertEquals(23, r.iterations()); // 2 good iterations, then 21 roll-backs
+        assertEquals(21, r.backtracks());
+        assertFalse(r.stopped());
+        assertTrue(r.divergedEnd());
+        int best = r.endedWithStateOf();
+        assertTrue(best == 1 || best == 2, "best state " + best);
+        assertEquals(best, r.outputIteration());
+        assertArrayEquals(outputs.get(best).data(), r.output().data());
+        assertArrayEquals(averages.get(best).data(), r.average().data());
+        // (a bf16 fit also went on in fp32 at its second roll-back)
+        assertEquals(List.of("23: the fit diverged at iteration 3 and did not recover after 20 roll-backs; it ends with the state"
+                + " of iteration " + best), notes.stream().filter(n -> n.contains("ends with")).toList());
+    }
+
+    @Test
+    void aLossThatIsNeverFiniteEndsTheFitAsDiverged() {
         DeepPrior prior = tinyPrior();
         FitDivergedException e = assertThrows(FitDivergedException.class, () -> new Fitter().fit(
-                nanAt(clean.crop(0, 0, 16, 16), n -> n >= 3), prior, FitSettings.denoising().withIterations(100), null, FitListener.NONE));
+                nanAt(clean.crop(0, 0, 16, 16), n -> true), prior, FitSettings.denoising().withIterations(100), null, FitListener.NONE));
         assertTrue(e.getMessage().contains("did not recover after 20 roll-backs"), e.getMessage());
+    }
+
+    /** Records every iteration's output and average, and the notes. */
+    private static FitListener recording(java.util.Map<Integer, Image> outputs, java.util.Map<Integer, Image> averages,
+                                         List<String> notes) {
+        return new FitListener() {
+            @Override public void onIteration(Progress p) {
+                outputs.put(p.iteration(), p.output().get());
+                averages.put(p.iteration(), p.average().get());
+            }
+            @Override public void onNote(int iteration, String message) { notes.add(iteration + ": " + message); }
+        };
+    }
+
+    /**
+     * Denoising whose data term reports the PSNR {@code psnrAt(n)} (dB) at its n-th evaluation, NaN meaning "as it is",
+     * while its gradient stays the real one: the fit moves as a real fit would and the divergence rules see the script.
+     */
+    private static dip.task.Task scripted(Image target, java.util.function.IntToDoubleFunction psnrAt) {
+        return rewritten(target, (n, e) -> {
+            double db = psnrAt.applyAsDouble(n);
+            return Double.isNaN(db) ? e : e.plus(Math.pow(10, -db / 10) - e.item());
+        });
+    }
+
+    /** A slide in steps each under the 5 dB threshold is rolled back once it is 5 dB under the best data term. */
+    @Test
+    void aRollBackComparesAgainstTheBestDataTermSoFar() {
+        double[] script = {20, 21, 22, 23, 21, 20, 19, 18.5, 17.9, 22.5, 23.5, 24};
+        List<Integer> rolledBack = new ArrayList<>();
+        FitResult r = new Fitter().fit(scripted(clean.crop(0, 0, 16, 16), n -> script[Math.min(n, script.length) - 1]), tinyPrior(),
+                FitSettings.denoising().withIterations(script.length), null, new FitListener() {
+                    @Override public void onIteration(Progress p) {}
+                    @Override public void onBacktrack(int iteration, double dropDb) { rolledBack.add(iteration); }
+                });
+        assertEquals(List.of(9), rolledBack); // 17.9 is 5.1 dB under 23 (and 0.6 under the iteration before it)
+        assertFalse(r.divergedEnd());
+        assertEquals(script.length, r.iterations());
+    }
+
+    /** After a roll-back the data term has 100 iterations to come back within 1 dB of its best, or the fit ends there. */
+    @Test
+    void aFitThatDoesNotComeBackAfterARollBackEndsWithItsBestState() {
+        // best 23 dB at iteration 4; a jump at 6 (rolled back); then 21 dB (2 dB under the best) for good
+        java.util.function.IntToDoubleFunction psnr = n -> n <= 4 ? 19 + n : n == 5 ? 22.5 : n == 6 ? 10 : 21;
+        java.util.Map<Integer, Image> outputs = new java.util.HashMap<>();
+        java.util.Map<Integer, Image> averages = new java.util.HashMap<>();
+        List<String> notes = new ArrayList<>();
+        FitResult r = new Fitter().fit(scripted(clean.crop(0, 0, 16, 16), psnr), tinyPrior(),
+                FitSettings.denoising().withIterations(1000), null, recording(outputs, averages, notes));
+        assertEquals(6 + Fitter.RECOVERY_ITERATIONS, r.iterations());
+        assertEquals(1, r.backtracks());
+        assertEquals(4, r.endedWithStateOf());
+        assertArrayEquals(outputs.get(4).data(), r.output().data());
+        assertArrayEquals(averages.get(4).data(), r.average().data());
+        assertFalse(java.util.Arrays.equals(outputs.get(50).data(), r.output().data()));
+        assertEquals(List.of((6 + Fitter.RECOVERY_ITERATIONS) + ": the fit diverged at iteration 6 and did not come back within 1.0 dB"
+                + " of its best data term; it ends with the state of iteration 4"), notes);
+
+        // coming back within 1 dB (22.2 against 23) ends the episode: the fit runs to its end
+        FitResult back = new Fitter().fit(scripted(clean.crop(0, 0, 16, 16), n -> n <= 4 ? 19 + n : n == 6 ? 10 : n < 60 ? 21 : 22.2),
+                tinyPrior(), FitSettings.denoising().withIterations(300), null, FitListener.NONE);
+        assertFalse(back.divergedEnd());
+        assertEquals(300, back.iterations());
+    }
+
+    /** A bf16 fit goes on in fp32 at its second roll-back, saying so once; one roll-back keeps it in bf16. */
+    @Test
+    void aBf16FitThatDivergesTwiceGoesOnInFp32() {
+        Hardware.assumeComputes(Precision.BF16);
+        for (int jumps : new int[] {1, 2}) {
+            Engine.seed(0);
+            int[] c = {8, 8};
+            Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
+            DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 0, 16, 16, Precision.BF16);
+            List<String> notes = new ArrayList<>();
+            java.util.Map<Integer, Image> outputs = new java.util.HashMap<>();
+            FitResult r = new Fitter().fit(scaledAt(clean.crop(0, 0, 16, 16), 1e4, n -> n == 5 || (jumps == 2 && n == 8)), prior,
+                    FitSettings.denoising().withIterations(12), null, recording(outputs, new java.util.HashMap<>(), notes));
+            assertEquals(jumps, r.backtracks());
+            assertEquals(12, r.iterations());
+            if (jumps == 1) {
+                assertEquals(0, r.fp32From());
+                assertEquals(Precision.BF16, prior.precision());
+                assertEquals(List.of(), notes);
+            } else {
+                assertEquals(9, r.fp32From());
+                assertEquals(Precision.FP32, prior.precision());
+                assertEquals(List.of("8: the bf16 fit diverged 2 times; it goes on in fp32 from the last good weights (iteration 7)"), notes);
+                // no step on the switch: iteration 9 renders iteration 7's weights (no reg noise), in fp32 now
+                assertFalse(java.util.Arrays.equals(outputs.get(7).data(), outputs.get(9).data()));
+            }
+            for (float v : r.output().data()) {
+                assertTrue(Float.isFinite(v));
+            }
+        }
+    }
+
+    /** A checkpoint taken inside a divergence episode resumes to the same end as an uninterrupted fit. */
+    @Test
+    void aFitResumedInsideADivergenceEpisodeEndsBitForBitLikeAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir Path dir) {
+        java.util.function.IntToDoubleFunction psnr = n -> n <= 4 ? 19 + n : n == 6 ? 10 : 21;
+        Image target = clean.crop(0, 0, 16, 16);
+        FitResult straight = new Fitter().fit(scripted(target, psnr), tinyPrior(), FitSettings.denoising().withIterations(500),
+                null, FitListener.NONE);
+        Path ckpt = dir.resolve("fit.ckpt");
+        new Fitter().withCheckpoints(ckpt, 40).fit(scripted(target, psnr), tinyPrior(), FitSettings.denoising().withIterations(50),
+                null, FitListener.NONE); // saved at iteration 40, inside the episode that began at 6
+        // the resumed task's evaluations count from 1 again: shift the script by the 40 iterations already done
+        FitResult resumed = new Fitter().resumeFrom(ckpt).fit(scripted(target, n -> psnr.applyAsDouble(n + 40)), tinyPrior(),
+                FitSettings.denoising().withIterations(500), null, FitListener.NONE);
+        assertEquals(straight.iterations(), resumed.iterations());
+        assertEquals(4, resumed.endedWithStateOf());
+        assertArrayEquals(straight.output().data(), resumed.output().data());
+        assertArrayEquals(straight.average().data(), resumed.average().data());
     }
 
     @Test

@@ -266,6 +266,12 @@ final class Jobs implements AutoCloseable {
         m.put("stoppedBy", r.stoppedBy());
         m.put("seconds", r.seconds());
         m.put("backtracks", r.backtracks());
+        if (r.endedWithStateOf() != null) {
+            m.put("endedWithStateOf", r.endedWithStateOf());
+        }
+        if (r.fp32From() != null) {
+            m.put("fp32From", r.fp32From());
+        }
         if (r.outputScores() != null) {
             m.put("psnrOutput", r.outputScores().psnr());
             m.put("psnrAverage", r.averageScores().psnr());
