@@ -1,5 +1,8 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.Failures;
+import dip.app.UserError;
 import dip.fit.FitResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,21 +72,21 @@ final class Batch {
             code = cmd.restore();
             result = code == ExitCode.OK ? "ok" : "interrupted";
         } catch (Throwable t) { // every failure of one image is reported and the batch goes on
-            code = Main.report(t);
-            result = "failed: " + Main.firstLine(t);
+            code = Failures.report(t);
+            result = "failed: " + Failures.firstLine(t);
         }
         return new Row(file, code, result, cmd.lastResult, code == ExitCode.OK ? output : null);
     }
 
     /** A batch writes NAME.png and NAME.average.png per image: options that name one image's file are refused. */
-    static void refuseSingleImageOptions(FitCommand cmd) {
+    private static void refuseSingleImageOptions(FitCommand cmd) {
         Map<String, Object> perImage = new java.util.LinkedHashMap<>();
-        perImage.put("--reference", cmd.fit.reference);
+        perImage.put("--reference", cmd.files.reference);
         perImage.put("--output-average", cmd.outputAverage);
         perImage.put("--comparison", cmd.comparison);
-        perImage.put("--log", cmd.fit.log);
-        perImage.put("--snapshots", cmd.fit.snapshots);
-        perImage.put("--resume", cmd.fit.resume);
+        perImage.put("--log", cmd.files.log);
+        perImage.put("--snapshots", cmd.files.snapshots);
+        perImage.put("--resume", cmd.files.resume);
         perImage.put("--report", cmd.report);
         perImage.forEach((option, value) -> {
             if (value != null) {

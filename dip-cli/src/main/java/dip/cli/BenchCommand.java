@@ -1,5 +1,7 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.UserError;
 import dip.bench.SpeedBenchmark;
 import dip.engine.Engine;
 import dip.engine.Precision;

@@ -1,5 +1,7 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.UserError;
 import dip.bench.BenchInputException;
 
 /** Maps the benchmarks' input problems to the documented exit codes. */

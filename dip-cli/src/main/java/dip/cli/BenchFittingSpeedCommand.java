@@ -1,5 +1,8 @@
 package dip.cli;
 
+import dip.app.Durations;
+import dip.app.ExitCode;
+import dip.app.UserError;
 import dip.bench.BenchInputException;
 import dip.bench.FittingSpeed;
 import dip.engine.Engine;
@@ -102,7 +105,7 @@ public final class BenchFittingSpeedCommand implements Callable<Integer> {
             double perIt = p.elapsedSeconds() / p.iteration();
             err.printf(Locale.ROOT, "  %s: iteration %d/%d, MSE %.5g, %.2f s/iteration, ETA %s%n", target,
                     p.iteration(), p.iterations(), p.loss(), perIt,
-                    ProgressDisplay.duration(perIt * ((long) targetsLeft * p.iterations() + p.iterations() - p.iteration())));
+                    Durations.format(perIt * ((long) targetsLeft * p.iterations() + p.iterations() - p.iteration())));
         }
     }
 }

@@ -1,5 +1,9 @@
 package dip.cli;
 
+import dip.app.Durations;
+import dip.app.ExitCode;
+import dip.app.PrecisionOption;
+import dip.app.UserError;
 import dip.bench.BenchInputException;
 import dip.bench.BenchTask;
 import dip.bench.ImageResult;
@@ -116,7 +120,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "  %s: iteration %d/%d, loss %.5f, %.2f s/iteration, ETA %s%n", p.image(), p.iteration(),
                     p.iterations(), p.loss(), p.imageSeconds() / p.iteration(),
-                    Double.isNaN(p.etaSeconds()) ? "?" : ProgressDisplay.duration(p.etaSeconds()));
+                    Double.isNaN(p.etaSeconds()) ? "?" : Durations.format(p.etaSeconds()));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.UserError;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.metric.Protocol;

@@ -1,13 +1,17 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.FitOptions;
+import dip.app.PriorOptions;
+import dip.app.UserError;
 import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Mask;
 import dip.image.Resize;
 import dip.metric.Protocol;
-import dip.restore.RestoreConfig;
 import dip.restore.Restoration;
+import dip.restore.RestoreConfig;
 import dip.restore.Restorer;
 import dip.task.Inpaint;
 import dip.task.SuperResolve;
@@ -54,6 +58,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     PriorOptions priorOptions;
 
+    /** Accepted as by every restoration command; compare writes only its figure and CSV and uses none of them. */
+    @Mixin
+    FitFileOptions files;
+
     @Override
     public Integer call() {
         fit.validate();
@@ -75,7 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
                     ? inpaint(gt, Mask.fromFile(maskFile, gt.height(), gt.width()))
                     : TaskSpec.dropPixels(gt, keep);
         };
-        Image observed = spec.observation(fit.seed);
+        Image observed = spec.observation(fit.seed());
         Image shown = taskName.equals("super-resolve") ? Resize.upscaleBicubic(observed, scale) : observed;
         List<String> names = new ArrayList<>(List.of(switch (taskName) {
             case "super-resolve" -> "bicubic";
@@ -88,16 +96,16 @@ public final class CompareCommand implements Callable<Integer> {
         rows.add(scores(protocol, shown, gt, 0, 0));
         Recipe recipe = fit.recipe(spec);
         for (PriorOptions.Kind kind : PriorOptions.Kind.values()) {
-            priorOptions.prior = kind;
+            priorOptions.prior(kind);
             RestoreConfig.Builder b = RestoreConfig.builder(spec).reference(gt).inputFile("input", input);
             fit.configure(b, recipe);
             priorOptions.configure(b, recipe);
             Restoration r;
             try (Restorer restorer = new Restorer(b.build())) {
-                if (!fit.quiet) {
+                if (!fit.quiet()) {
                     System.err.println(restorer.task().name() + ": " + restorer.prior().describe());
                 }
-                try (ProgressDisplay display = ProgressDisplay.create(kind.name(), restorer.config().iterations(), fit.quiet)) {
+                try (ProgressDisplay display = ProgressDisplay.create(kind.name(), restorer.config().iterations(), fit.quiet())) {
                     r = restorer.run(display);
                 }
             }

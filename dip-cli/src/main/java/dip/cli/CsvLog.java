@@ -1,5 +1,7 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.UserError;
 import dip.fit.FitListener;
 import dip.fit.Progress;
 import java.io.BufferedWriter;

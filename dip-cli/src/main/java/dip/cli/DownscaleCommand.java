@@ -1,5 +1,8 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.OverwriteOption;
+import dip.app.UserError;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Resize;
@@ -36,9 +39,9 @@ public final class DownscaleCommand implements Callable<Integer> {
         if (scale != 2 && scale != 4 && scale != 8) {
             throw new UserError(ExitCode.USAGE, "--scale must be 2, 4 or 8, got " + scale);
         }
-        OutputPaths.checkImage(output, overwrite.force, input);
+        OutputPaths.checkImage(output, overwrite.force(), input);
         if (croppedHr != null) {
-            OutputPaths.checkImage(croppedHr, overwrite.force, input);
+            OutputPaths.checkImage(croppedHr, overwrite.force(), input);
         }
         Image hr = ImageFiles.read(input).image();
         if (hr.height() < 32 || hr.width() < 32) {

@@ -1,21 +1,26 @@
 package dip.cli;
 
+import dip.app.Durations;
+import dip.app.ExitCode;
+import dip.app.FitOptions;
+import dip.app.FitReport;
+import dip.app.MemoryCheck;
+import dip.app.ProvenanceTables;
+import dip.app.TaskOptions;
 import dip.engine.Cpu;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
-import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Montage;
 import dip.metric.Protocol;
 import dip.prior.DeepPrior;
 import dip.restore.Provenance;
+import dip.restore.Restoration;
 import dip.restore.RestoreConfig;
 import dip.restore.Restorer;
-import dip.restore.Restoration;
 import dip.restore.TiledRestorer;
 import dip.task.Task;
-import dip.task.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +37,6 @@ import picocli.CommandLine.Parameters;
  * and the prior, fit with progress/log/snapshots, write the results atomically, report the metrics.
  */
 abstract class FitCommand implements Callable<Integer> {
-    /** Smallest input side: a single pixel has no structure for a prior to restore. */
-    static final int MIN_SIDE = 2;
-
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = {"The degraded image (PNG, JPEG, BMP, TIFF; grey or RGB).",
             "Several images, or a directory of them, restore each one into the directory given by -o (a batch)."})
     List<Path> inputs;
@@ -57,24 +59,21 @@ abstract class FitCommand implements Callable<Integer> {
     Path comparison;
 
     @Mixin
-    FitOptions fit;
+    FitFileOptions files;
 
-    @Mixin
-    PriorOptions priorOptions;
+    /** The task's options, shared with the other front-ends (each command mixes in its task's). */
+    abstract TaskOptions options();
 
-    /** What to restore, from the input image (may read more files, e.g. a mask: name them in {@link #extraInputs}). */
-    abstract TaskSpec spec(Image input);
+    /** The task's fit options. */
+    FitOptions fit() { return options().fit; }
 
-    /** Files besides the input that the task reads, by role (e.g. "mask"), for the provenance. */
-    Map<String, Path> extraInputs() { return Map.of(); }
-
-    /** Extra checks of this command's own options, before anything is read. */
+    /** Extra checks of this command's options against its outputs, before anything is read. */
     void validateOwnOptions() {}
 
     @Override
     public Integer call() {
-        fit.validate();
-        priorOptions.validate();
+        options().validate();
+        files.validate();
         validateOwnOptions();
         if (inputs.size() == 1 && !Files.isDirectory(inputs.get(0))) {
             input = inputs.get(0);
@@ -87,22 +86,22 @@ abstract class FitCommand implements Callable<Integer> {
     Integer restore() {
         for (Path p : new Path[] {output, outputAverage}) {
             if (p != null) {
-                OutputPaths.checkImage(p, fit.force(), input, fit.reference);
-                OutputPaths.checkFile(Provenance.besideImage(p), fit.force(), input, fit.reference);
+                OutputPaths.checkImage(p, fit().force(), input, files.reference);
+                OutputPaths.checkFile(Provenance.besideImage(p), fit().force(), input, files.reference);
             }
         }
         if (comparison != null) {
-            OutputPaths.checkImage(comparison, fit.force(), input, fit.reference);
+            OutputPaths.checkImage(comparison, fit().force(), input, files.reference);
         }
         if (report != null) {
-            FitReport.check(report, fit.force());
+            OutputPaths.checkReport(report, fit().force());
         }
-        if (fit.log != null) {
+        if (files.log != null) {
             // A resumed fit continues its log, so an existing one is no clash there.
-            OutputPaths.checkFile(fit.log, fit.force() || fit.resume != null, input, fit.reference);
+            OutputPaths.checkFile(files.log, fit().force() || files.resume != null, input, files.reference);
         }
-        if (fit.snapshots != null) {
-            OutputPaths.checkDirectory(fit.snapshots, fit.snapshots);
+        if (files.snapshots != null) {
+            OutputPaths.checkDirectory(files.snapshots, files.snapshots);
         }
         RestoreConfig config = readConfig();
         Image reference = config.reference();
@@ -117,23 +116,16 @@ abstract class FitCommand implements Callable<Integer> {
 
     /**
      * Reads {@link #input} (and the --reference image), checks them, and turns the command line into the restoration
-     * config of that image: the one mapping of options to a config (the Spark job uses it too, via {@link TaskCommandLine}).
+     * config of that image: the task's options by their one mapping ({@link TaskOptions#builder}), with this command's
+     * checkpoints.
      */
     RestoreConfig readConfig() {
-        ImageFiles.ReadResult read = ImageFiles.read(input);
-        read.warnings().forEach(w -> System.err.println("dip: warning: " + w));
-        if (read.image().height() < MIN_SIDE || read.image().width() < MIN_SIDE) {
-            throw new UserError(ExitCode.INPUT, input + " is " + read.image().width() + "x" + read.image().height()
-                    + " pixels: too small to restore (at least " + MIN_SIDE + "x" + MIN_SIDE + ")");
+        RestoreConfig.Builder b = options().builder(input, files.reference);
+        b.checkpoints(OutputPaths.parentOf(output).resolve(baseName() + ".ckpt"), files.checkpointEvery == null ? 0 : files.checkpointEvery);
+        if (files.resume != null) {
+            b.resume(files.resume);
         }
-        Image reference = fit.reference == null ? null : ImageFiles.read(fit.reference).image();
-        TaskSpec spec = spec(read.image());
-        if (reference != null && (reference.height() != spec.outputHeight() || reference.width() != spec.outputWidth()
-                || reference.channels() != spec.outputChannels())) {
-            throw new UserError(ExitCode.INPUT, "reference " + fit.reference + " is " + reference.shape() + " but the result will be "
-                    + spec.outputChannels() + "x" + spec.outputHeight() + "x" + spec.outputWidth());
-        }
-        return config(spec, reference);
+        return b.build();
     }
 
     /**
@@ -141,7 +133,7 @@ abstract class FitCommand implements Callable<Integer> {
      * whose fit needs at most half of it (with a note); null to fit the whole image.
      */
     private TiledRestorer.Tiling tiling(RestoreConfig config) {
-        TiledRestorer.Tiling asked = fit.tiling();
+        TiledRestorer.Tiling asked = fit().tiling();
         if (asked != null || config.prior() != dip.restore.PriorKind.DIP) {
             return asked;
         }
@@ -160,23 +152,6 @@ abstract class FitCommand implements Callable<Integer> {
         return t;
     }
 
-    /** The command line as a restoration config. */
-    private RestoreConfig config(TaskSpec spec, Image reference) {
-        Recipe recipe = fit.recipe(spec);
-        RestoreConfig.Builder b = RestoreConfig.builder(spec).reference(reference).inputFile("input", input);
-        extraInputs().forEach(b::inputFile);
-        if (fit.reference != null) {
-            b.inputFile("reference", fit.reference);
-        }
-        fit.configure(b, recipe);
-        priorOptions.configure(b, recipe);
-        b.checkpoints(OutputPaths.parentOf(output).resolve(baseName() + ".ckpt"), fit.checkpointEvery == null ? 0 : fit.checkpointEvery);
-        if (fit.resume != null) {
-            b.resume(fit.resume);
-        }
-        return b.build();
-    }
-
     private Integer restore(Restorer restorer, Image reference) {
         RestoreConfig config = restorer.config();
         Task task = restorer.task();
@@ -184,7 +159,7 @@ abstract class FitCommand implements Callable<Integer> {
             MemoryCheck.require(restorer.estimatedBytes());
         }
         Protocol protocol = config.task().protocol();
-        if (!fit.quiet) {
+        if (!fit().quiet()) {
             System.err.printf("%s: %s (%s) with %s, %s on %s, %d threads, %s, lr %s%n", task.name(), input,
                     task.observation().shape(), restorer.prior().describe(), restorer.prior().precision().label(),
                     Cpu.instructionSet(), config.threads(), config.stop().automatic()
@@ -205,26 +180,26 @@ abstract class FitCommand implements Callable<Integer> {
         } finally {
             interrupts.uninstall();
         }
-        result.writeOutput(output, fit.bitDepth);
+        result.writeOutput(output, fit().bitDepth());
         if (outputAverage != null) {
-            result.writeAverage(outputAverage, fit.bitDepth);
+            result.writeAverage(outputAverage, fit().bitDepth());
         }
         if (comparison != null) {
             ImageFiles.write(Montage.sideBySide(List.of(shownInput(task), result.output(), result.average()), 4),
-                    comparison, fit.bitDepth);
+                    comparison, fit().bitDepth());
         }
         lastResult = result.fit();
         if (pageData != null) {
             pageData.write(report, task.name() + ": " + input.getFileName(), reportImages(task, reference, result),
                     ProvenanceTables.settings(result.provenance(), input), ProvenanceTables.results(result.provenance(), output));
-            if (!fit.quiet) {
+            if (!fit().quiet()) {
                 System.err.println("wrote report " + report.resolve(FitReport.PAGE));
             }
         }
-        if (!fit.quiet) {
+        if (!fit().quiet()) {
             FitResult r = result.fit();
             System.err.printf("done: %d iterations in %s (%.3f s/iteration)%s%n", r.iterations(),
-                    ProgressDisplay.duration(r.seconds()), r.seconds() / Math.max(1, r.iterations()),
+                    Durations.format(r.seconds()), r.seconds() / Math.max(1, r.iterations()),
                     config.stop().automatic() ? String.format("; %s, output from iteration %d",
                             r.autoStopped() ? "stopped automatically" : "no automatic stop", r.outputIteration()) : "");
             if (reference != null) {
@@ -262,8 +237,8 @@ abstract class FitCommand implements Callable<Integer> {
         Path dir = OutputPaths.parentOf(output);
         Path out = dir.resolve(base + ".interrupted.png");
         Path avg = dir.resolve(base + ".interrupted-average.png");
-        result.writeOutput(out, fit.bitDepth);
-        result.writeAverage(avg, fit.bitDepth);
+        result.writeOutput(out, fit().bitDepth());
+        result.writeAverage(avg, fit().bitDepth());
         System.err.printf("dip: interrupted after %d of %d iterations; wrote %s, %s and %s (continue with --resume %s)%n",
                 result.fit().iterations(), config.iterations(), out, avg, dir.resolve(base + ".ckpt"), dir.resolve(base + ".ckpt"));
     }
@@ -273,15 +248,15 @@ abstract class FitCommand implements Callable<Integer> {
         if (pageData != null) {
             listeners.add(pageData);
         }
-        try (ProgressDisplay display = ProgressDisplay.create(restorer.task().name(), restorer.config().iterations(), fit.quiet);
-             CsvLog log = fit.log == null ? null
-                     : fit.resume != null ? CsvLog.resume(fit.log, fit.logEvery()) : CsvLog.start(fit.log, fit.logEvery())) {
+        try (ProgressDisplay display = ProgressDisplay.create(restorer.task().name(), restorer.config().iterations(), fit().quiet());
+             CsvLog log = files.log == null ? null
+                     : files.resume != null ? CsvLog.resume(files.log, files.logEvery()) : CsvLog.start(files.log, files.logEvery())) {
             listeners.add(display);
             if (log != null) {
                 listeners.add(log);
             }
-            if (fit.snapshots != null) {
-                listeners.add(new Snapshots(fit.snapshots, fit.saveEvery, fit.bitDepth));
+            if (files.snapshots != null) {
+                listeners.add(new Snapshots(files.snapshots, files.saveEvery, fit().bitDepth()));
             }
             return restorer.run(FitListener.all(listeners.toArray(FitListener[]::new)));
         }

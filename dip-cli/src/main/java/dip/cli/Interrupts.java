@@ -1,5 +1,6 @@
 package dip.cli;
 
+import dip.app.ExitCode;
 import dip.engine.ExitGuard;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

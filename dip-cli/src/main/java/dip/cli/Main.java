@@ -1,10 +1,9 @@
 package dip.cli;
 
-import dip.fit.FitDivergedException;
-import dip.image.ImageReadException;
-import dip.image.ImageWriteException;
-import picocli.CommandLine;
+import dip.app.ExitCode;
+import dip.app.Failures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The dip command: Deep Image Prior restoration from the command line. */
 @Command(name = "dip", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -33,46 +32,8 @@ public final class Main implements Runnable {
             System.err.println("dip: " + ex.getMessage());
             return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex));
         return cl.execute(args);
-    }
-
-    static int report(Throwable ex) {
-        int code;
-        if (ex instanceof UserError u) {
-            code = u.exitCode();
-        } else if (ex instanceof ImageReadException || ex instanceof dip.restore.Rerun.InputChangedException) {
-            code = ExitCode.INPUT;
-        } else if (ex instanceof ImageWriteException) {
-            code = ExitCode.OUTPUT;
-        } else if (ex instanceof dip.fit.CheckpointException c) {
-            code = c.writing() ? ExitCode.OUTPUT : ExitCode.INPUT;
-        } else if (ex instanceof FitDivergedException) {
-            System.err.println("dip: " + firstLine(ex).replace("a lower learning rate usually helps", "try a lower --lr"));
-            return ExitCode.DIVERGED;
-        } else if (ex instanceof OutOfMemoryError || isNativeOutOfMemory(ex)) {
-            System.err.println("dip: out of memory for this image and net; try a smaller image or net");
-            return ExitCode.MEMORY;
-        } else if (ex instanceof IllegalArgumentException) {
-            code = ExitCode.USAGE;
-        } else {
-            System.err.println("dip: internal error: " + firstLine(ex));
-            if (Boolean.getBoolean("dip.debug")) {
-                ex.printStackTrace();
-            }
-            return ExitCode.INTERNAL;
-        }
-        System.err.println("dip: " + firstLine(ex));
-        return code;
-    }
-
-    private static boolean isNativeOutOfMemory(Throwable ex) {
-        String m = ex.getMessage();
-        return m != null && (m.contains("DefaultCPUAllocator: not enough memory") || m.contains("std::bad_alloc"));
-    }
-
-    static String firstLine(Throwable ex) {
-        return dip.engine.NativeErrors.firstLine(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

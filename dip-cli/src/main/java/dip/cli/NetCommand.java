@@ -1,5 +1,8 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.NetOptions;
+import dip.app.UserError;
 import dip.engine.Engine;
 import dip.net.Net;
 import dip.net.NetPresets;

@@ -1,5 +1,8 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.FitReport;
+import dip.app.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,18 @@ final class OutputPaths {
             throw new UserError(ExitCode.OUTPUT, "cannot write " + out + ": only PNG output is supported (name must end in .png)");
         }
         checkFile(out, force, inputs);
+    }
+
+    /** --report DIR: the page may be written (folder creatable, no page to clobber unless forced). */
+    static void checkReport(Path dir, boolean force) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserError(ExitCode.OUTPUT, "cannot write the report to " + dir + ": it is a file, not a directory");
+        }
+        if (!Files.exists(dir)) {
+            checkDirectory(parentOf(dir), dir);
+        } else {
+            checkFile(dir.resolve(FitReport.PAGE), force);
+        }
     }
 
     static void checkNotOverwritten(Path out, Path input) {

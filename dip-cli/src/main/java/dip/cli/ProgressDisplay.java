@@ -1,5 +1,6 @@
 package dip.cli;
 
+import dip.app.Durations;
 import dip.fit.FitListener;
 import dip.fit.Progress;
 import java.io.PrintStream;
@@ -48,7 +49,7 @@ final class ProgressDisplay implements FitListener, AutoCloseable {
         } else if (err != null && (p.iteration() % lineEvery == 0 || p.iteration() == p.iterations())) {
             double rate = p.iteration() / Math.max(1e-9, p.elapsedSeconds());
             double eta = (p.iterations() - p.iteration()) / rate;
-            err.printf("iteration %d/%d  %s  %.2f it/s  ETA %s%n", p.iteration(), p.iterations(), status(p), rate, duration(eta));
+            err.printf("iteration %d/%d  %s  %.2f it/s  ETA %s%n", p.iteration(), p.iterations(), status(p), rate, Durations.format(eta));
         }
     }
 
@@ -77,11 +78,6 @@ final class ProgressDisplay implements FitListener, AutoCloseable {
             s += String.format("  PSNR %.2f dB (average %.2f dB)", lastPsnrOut, lastPsnrAvg);
         }
         return s;
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.OverwriteOption;
+import dip.app.UserError;
 import dip.restore.Provenance;
-import dip.restore.RestoreConfig;
 import dip.restore.Rerun;
 import dip.restore.Restoration;
+import dip.restore.RestoreConfig;
 import dip.restore.Restorer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,9 +43,9 @@ public final class RerunCommand implements Callable<Integer> {
         }
         Path[] inputs = p.inputs().stream().map(f -> Path.of(f.path())).toArray(Path[]::new);
         Path json = Provenance.besideImage(output);
-        OutputPaths.checkImage(output, overwrite.force, inputs);
+        OutputPaths.checkImage(output, overwrite.force(), inputs);
         OutputPaths.checkNotOverwritten(json, provenanceFile);
-        OutputPaths.checkFile(json, overwrite.force, inputs);
+        OutputPaths.checkFile(json, overwrite.force(), inputs);
         RestoreConfig config;
         try {
             config = Rerun.config(p, note -> System.err.println("dip: warning: " + note));

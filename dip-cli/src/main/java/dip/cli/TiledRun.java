@@ -1,5 +1,10 @@
 package dip.cli;
 
+import dip.app.Durations;
+import dip.app.ExitCode;
+import dip.app.FitOptions;
+import dip.app.MemoryCheck;
+import dip.app.UserError;
 import dip.engine.Cpu;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
@@ -38,8 +43,8 @@ final class TiledRun {
     }
 
     int run() {
-        FitOptions fit = cmd.fit;
-        if (fit.log != null || fit.snapshots != null || cmd.report != null || cmd.comparison != null) {
+        FitOptions fit = cmd.fit();
+        if (cmd.files.log != null || cmd.files.snapshots != null || cmd.report != null || cmd.comparison != null) {
             throw new UserError(ExitCode.USAGE, "--log, --snapshots, --report and --comparison follow one fit: not with tiles "
                     + "(each tile is a fit of its own)");
         }
@@ -52,14 +57,14 @@ final class TiledRun {
         MemoryCheck.require(restorer.estimatedBytes());
         TilePlan plan = restorer.plan();
         TileStore store = openStore(restorer);
-        if (!fit.quiet) {
+        if (!fit.quiet()) {
             System.err.printf("%s: %s (%s) in %s, %s on %s, %d threads, each tile %s, lr %s; estimated peak memory %.1f GiB%n",
                     config.task().label(), cmd.input, config.task().image().shape(), plan.describe(), config.precision().label(),
                     Cpu.instructionSet(), config.threads(), config.stop().automatic()
                             ? "at most " + config.iterations() + " iterations (stops by itself)"
                             : config.iterations() + " iterations", config.lr(), restorer.estimatedBytes() / (double) (1L << 30));
         }
-        Progress progress = new Progress(fit.quiet, config);
+        Progress progress = new Progress(fit.quiet(), config);
         Interrupts interrupts = Interrupts.install(restorer::requestStop);
         Restoration result;
         try {
@@ -76,17 +81,17 @@ final class TiledRun {
             progress.closeDisplay();
             interrupts.uninstall();
         }
-        result.writeOutput(cmd.output, fit.bitDepth);
+        result.writeOutput(cmd.output, fit.bitDepth());
         if (cmd.outputAverage != null) {
-            result.writeAverage(cmd.outputAverage, fit.bitDepth);
+            result.writeAverage(cmd.outputAverage, fit.bitDepth());
         }
         store.delete();
         FitResult r = result.fit();
         cmd.lastResult = r;
-        if (!fit.quiet) {
+        if (!fit.quiet()) {
             TiledRestorer.Summary s = result.provenance().tiling();
             System.err.printf("done: %d tiles (%d restored now, %d automatic stops), %d iterations in all, in %s%n", s.tiles(),
-                    s.tiles() - s.resumedTiles(), s.autoStopped(), r.iterations(), ProgressDisplay.duration(r.seconds()));
+                    s.tiles() - s.resumedTiles(), s.autoStopped(), r.iterations(), Durations.format(r.seconds()));
             if (reference != null) {
                 Protocol protocol = config.task().protocol();
                 System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
@@ -104,10 +109,10 @@ final class TiledRun {
     /** OUTPUT.tiles: continued with --resume, replaced with --force, refused otherwise when an earlier run left it. */
     private TileStore openStore(TiledRestorer restorer) {
         Path folder = TileStore.folderFor(cmd.output);
-        FitOptions fit = cmd.fit;
+        FitOptions fit = cmd.fit();
         try {
-            if (fit.resume != null) {
-                if (!fit.resume.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
+            if (cmd.files.resume != null) {
+                if (!cmd.files.resume.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
                     throw new UserError(ExitCode.USAGE, "a tiled run continues from its tile folder: --resume " + folder);
                 }
                 return TileStore.resume(folder, restorer.manifest());

@@ -1,5 +1,8 @@
 package dip.cli;
 
+import dip.app.ExitCode;
+import dip.app.OverwriteOption;
+import dip.app.UserError;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.Resize;
@@ -42,7 +45,7 @@ public final class UpscaleCommand implements Callable<Integer> {
         if (bitDepth != 8 && bitDepth != 16) {
             throw new UserError(ExitCode.USAGE, "--bit-depth must be 8 or 16, got " + bitDepth);
         }
-        OutputPaths.checkImage(output, overwrite.force, input);
+        OutputPaths.checkImage(output, overwrite.force(), input);
         Image lr = ImageFiles.read(input).image();
         Image hr = method == Method.bicubic ? Resize.upscaleBicubic(lr, scale) : Resize.upscaleLanczos(lr, scale);
         ImageFiles.write(hr, output, bitDepth);

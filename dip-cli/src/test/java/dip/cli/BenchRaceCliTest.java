@@ -3,6 +3,7 @@ package dip.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dip.app.ExitCode;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dip.app.ExitCode;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.restore.Provenance;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dip.app.PrecisionOption;
 import dip.engine.Cpu;
 import dip.engine.Engine;
 import dip.engine.Precision;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 /** The library and the CLI compute in the same precision on the same CPU, and the start line says which. */
 class PrecisionChoiceTest {
@@ -26,7 +28,7 @@ class PrecisionChoiceTest {
 
     private static Precision cli(String value) {
         PrecisionOption o = new PrecisionOption();
-        o.value = value;
+        new CommandLine(o).parseArgs("--precision", value);
         return o.resolve();
     }
 

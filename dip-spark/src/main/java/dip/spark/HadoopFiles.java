@@ -1,7 +1,7 @@
 package dip.spark;
 
-import dip.cli.ExitCode;
-import dip.cli.UserError;
+import dip.app.ExitCode;
+import dip.app.UserError;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dip.spark;
 
-import dip.cli.ExitCode;
-import dip.cli.TaskCommandLine;
-import dip.cli.UserError;
+import dip.app.ExitCode;
+import dip.app.Failures;
+import dip.app.UserError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ public final class SparkJob {
             SparkOptions options = SparkOptions.parse(args);
             SparkConf conf = new SparkConf().setAppName("dip " + options.task);
             if (!conf.contains("spark.master")) {
-                Integer t = options.taskCommandLine().threads();
+                Integer t = options.settings().threads();
                 int threads = t == null ? 1 : t;
                 int slots = options.slots != null ? options.slots
                         : Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
@@ -50,7 +50,7 @@ public final class SparkJob {
                 return run(jsc, options).exitCode();
             }
         } catch (Throwable t) {
-            return TaskCommandLine.report(t);
+            return Failures.report(t);
         }
     }
 
@@ -88,7 +88,7 @@ public final class SparkJob {
         Map<String, Row> byInput = new HashMap<>();
         Map<String, UnitRuns.Tiled> tiled = new LinkedHashMap<>();
         List<UnitRuns.Unit> work = new ArrayList<>();
-        if (options.taskCommandLine().tiling() != null) {
+        if (options.settings().tiling() != null) {
             String cpus = jsc.getConf().get("spark.task.cpus", "1");
             for (String f : units) {
                 UnitRuns.Tiled t = UnitRuns.planTiles(f, outDir, options, conf, Integer.parseInt(cpus));

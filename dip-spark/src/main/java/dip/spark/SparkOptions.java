@@ -1,8 +1,8 @@
 package dip.spark;
 
-import dip.cli.ExitCode;
-import dip.cli.TaskCommandLine;
-import dip.cli.UserError;
+import dip.app.ExitCode;
+import dip.app.RestoreSettings;
+import dip.app.UserError;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The Spark job's command line: inputs, output folder, task, and the task's options, which are the CLI's own
- * ({@link TaskCommandLine}: same names, defaults and checks) and travel to the executors as text.
+ * ({@link RestoreSettings}: same names, defaults and checks) and travel to the executors as text.
  */
 @Command(name = "dip spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Restore every image of a folder or glob (any Hadoop file system: local, hdfs://, s3a://) with Spark,",
@@ -62,7 +62,7 @@ public final class SparkOptions implements Serializable {
             String a = args[i];
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             int values = task == null || !a.startsWith("-") || cl.getCommandSpec().findOption(name) != null ? -1
-                    : TaskCommandLine.valuesAfter(task, a);
+                    : RestoreSettings.valuesAfter(task, a);
             List<String> to = values < 0 ? own : theTask;
             to.add(a);
             for (int k = 0; k < Math.max(values, 0) && i + 1 < args.length; k++) {
@@ -84,7 +84,7 @@ public final class SparkOptions implements Serializable {
         if (o.slots != null && o.slots < 1) {
             throw new UserError(ExitCode.USAGE, "--slots must be at least 1, got " + o.slots);
         }
-        o.taskCommandLine(); // checks the task's options here, before any executor starts
+        o.settings(); // checks the task's options here, before any executor starts
         return o;
     }
 
@@ -100,8 +100,8 @@ public final class SparkOptions implements Serializable {
 
     static String usage() { return new CommandLine(new SparkOptions()).getUsageMessage(); }
 
-    /** The task's options, parsed by the CLI's command for the task. */
-    TaskCommandLine taskCommandLine() { return TaskCommandLine.parse(task, taskOptions); }
+    /** The task's options, parsed as the CLI's command for the task parses them. */
+    RestoreSettings settings() { return RestoreSettings.parse(task, taskOptions); }
 
     private static final Pattern NAME = Pattern.compile("\\{name(?:/([^/}]*)/([^/}]*))?}");
 

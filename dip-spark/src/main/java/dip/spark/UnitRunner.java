@@ -1,7 +1,8 @@
 package dip.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dip.cli.TaskCommandLine;
+import dip.app.Failures;
+import dip.app.RestoreSettings;
 import dip.fit.FitListener;
 import dip.restore.InputFile;
 import dip.restore.PriorKind;
@@ -23,7 +24,7 @@ import org.apache.spark.TaskContext;
 
 /**
  * One unit of work on an executor: one image restored by the one {@link Restorer}, its config made by the CLI's
- * own mapping of the task's options ({@link TaskCommandLine}), written to OUTDIR/NAME.png and NAME.average.png with
+ * own mapping of the task's options ({@link RestoreSettings}), written to OUTDIR/NAME.png and NAME.average.png with
  * their provenance. An earlier output whose provenance matches the settings and inputs is kept (skipped); any
  * failure becomes a failed row with the CLI's exit code and one-line message.
  */
@@ -40,7 +41,7 @@ final class UnitRunner {
     }
 
     /** One image read and turned into its config, with where its outputs go. */
-    record Prepared(String input, String name, String outDir, RestoreConfig config, TaskCommandLine task, Path outFile,
+    record Prepared(String input, String name, String outDir, RestoreConfig config, RestoreSettings task, Path outFile,
                     Path avgFile, boolean localOut, List<String[]> renames) {
         String out() { return outDir + "/" + name + ".png"; }
 
@@ -54,7 +55,7 @@ final class UnitRunner {
     static Prepared prepare(String input, String outDir, SparkOptions options, Configuration conf, Path temp, Integer threads,
                             List<String[]> renames) throws IOException {
         String name = HadoopFiles.stem(input);
-        TaskCommandLine task = options.taskCommandLine();
+        RestoreSettings task = options.settings();
         Files.createDirectories(temp.resolve("input"));
         Files.createDirectories(temp.resolve("reference"));
         Path localInput = HadoopFiles.fetch(input, temp.resolve("input"), conf);
@@ -82,8 +83,8 @@ final class UnitRunner {
 
     /** The row of a failure: the CLI's exit code and one-line message (naming inputs as listed, not their local copies). */
     static Row failed(String input, Throwable t, List<String[]> renames, String prefix) {
-        int code = TaskCommandLine.report(t);
-        String message = TaskCommandLine.firstLine(t);
+        int code = Failures.report(t);
+        String message = Failures.firstLine(t);
         for (String[] r : renames) {
             message = message.replace(r[0], r[1]);
         }

@@ -24,7 +24,7 @@ final class JobFiles {
             return null;
         }
         String known = DOWNLOADS.get(k); // the server's own string, equal to the request's
-        return known.equals("report.html") ? job.dir().resolve(REPORT_DIR).resolve(dip.cli.FitReport.PAGE) : job.dir().resolve(known);
+        return known.equals("report.html") ? job.dir().resolve(REPORT_DIR).resolve(dip.app.FitReport.PAGE) : job.dir().resolve(known);
     }
 
     /** The media type of a download. */

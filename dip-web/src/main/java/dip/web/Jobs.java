@@ -2,9 +2,9 @@ package dip.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dip.cli.FitReport;
-import dip.cli.MemoryCheck;
-import dip.cli.ProvenanceTables;
+import dip.app.FitReport;
+import dip.app.MemoryCheck;
+import dip.app.ProvenanceTables;
 import dip.engine.NativeErrors;
 import dip.fit.FitDivergedException;
 import dip.fit.FitListener;

@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 /** A mistake the user can fix: printed as one line on stderr, with its exit code. */
 public class UserError extends RuntimeException {

@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 import dip.net.NetPresets;
 import dip.net.SkipConfig;
@@ -56,7 +56,7 @@ public final class NetOptions {
     }
 
     /** The net called {@code name}, reshaped by these options where it is a skip hourglass ("skip", "skip-64"). */
-    NetSpec spec(String name) {
+    public NetSpec spec(String name) {
         SkipConfig base = NetPresets.skipConfig(name, inputDepth, 3);
         return base != null && customised() ? NetSpec.skip(config(base)) : NetSpec.preset(name, inputDepth);
     }

@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 import dip.engine.Cpu;
 import dip.engine.Engine;
@@ -33,8 +33,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * --report DIR: one self-contained HTML page (images and plots embedded, opens from disk) with the input,
- * the result, the average and the reference, the loss and PSNR curves, the settings and the timing.
+ * The report page (the CLI's --report DIR, the web page's report.html): one self-contained HTML page (images and plots
+ * embedded, opens from disk) with the input, the result, the average and the reference, the loss and PSNR curves, the
+ * settings and the timing. Listen to the fit with it, then {@link #write} the page.
  */
 public final class FitReport implements FitListener {
     /** The page's file name inside the report folder. */
@@ -49,18 +50,6 @@ public final class FitReport implements FitListener {
 
     @Override
     public void onBacktrack(int iteration, double dropDb) { backtracks.add(iteration); }
-
-    /** Before the fit: the page may be written (folder creatable, no page to clobber unless forced). */
-    static void check(Path dir, boolean force) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserError(ExitCode.OUTPUT, "cannot write the report to " + dir + ": it is a file, not a directory");
-        }
-        if (!Files.exists(dir)) {
-            OutputPaths.checkDirectory(OutputPaths.parentOf(dir), dir);
-        } else {
-            OutputPaths.checkFile(dir.resolve(PAGE), force);
-        }
-    }
 
     /**
      * Writes DIR/index.html.

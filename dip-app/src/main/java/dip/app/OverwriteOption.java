@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 import picocli.CommandLine.Option;
 
@@ -6,4 +6,7 @@ import picocli.CommandLine.Option;
 public final class OverwriteOption {
     @Option(names = "--force", description = "Overwrite outputs that already exist (an input is never overwritten).")
     boolean force;
+
+    /** --force. */
+    public boolean force() { return force; }
 }

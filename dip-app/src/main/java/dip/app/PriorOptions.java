@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 import dip.fit.Recipe;
 import dip.net.NetPresets;
@@ -15,6 +15,9 @@ public final class PriorOptions {
     @Option(names = "--prior", defaultValue = "dip", description = "dip (a generator net), tv (pixels + TV), none (pixels only) (default: ${DEFAULT-VALUE}).")
     Kind prior;
 
+    /** Replaces --prior (dip compare runs every prior in turn). */
+    public void prior(Kind kind) { prior = kind; }
+
     @Option(names = "--tv-weight", paramLabel = "LAMBDA", description = "Weight of the TV term with --prior tv (task default if omitted).")
     Double tvWeight;
 
@@ -30,7 +33,8 @@ public final class PriorOptions {
     @Mixin
     NetOptions shape;
 
-    void validate() {
+    /** Checks the values. @throws UserError (exit code 2) for a bad one */
+    public void validate() {
         if (arch != null && preset != null) {
             throw new UserError(ExitCode.USAGE, "--arch and --preset are alternatives: give one");
         }
@@ -45,7 +49,7 @@ public final class PriorOptions {
     }
 
     /** Sets the prior, its net (or TV weight) and the precision on a config; {@code recipe} gives the default net. */
-    void configure(RestoreConfig.Builder b, Recipe recipe) {
+    public void configure(RestoreConfig.Builder b, Recipe recipe) {
         b.prior(PriorKind.byKey(prior.name())).precision(precision.resolve());
         if (tvWeight != null) {
             b.tvWeight(tvWeight);

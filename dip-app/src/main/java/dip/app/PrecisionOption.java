@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 import dip.engine.Precision;
 import picocli.CommandLine.Option;
@@ -14,7 +14,7 @@ public final class PrecisionOption {
     private Precision resolved;
 
     /** The precision to compute in ({@link Precision#resolve}): bf16 asked for on a CPU without bf16 instructions falls back to fp32 with a note. */
-    Precision resolve() {
+    public Precision resolve() {
         if (resolved == null) {
             resolved = resolveNow();
         }

@@ -1,6 +1,6 @@
-package dip.cli;
+package dip.app;
 
-/** The documented exit codes (README, "Exit codes"). */
+/** The documented exit codes (docs/CLI.md, "Exit codes"): the CLI's, the Spark job's and its manifest's. */
 public final class ExitCode {
     public static final int OK = 0;
     /** An unexpected internal error. */

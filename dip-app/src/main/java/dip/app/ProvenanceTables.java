@@ -1,4 +1,4 @@
-package dip.cli;
+package dip.app;
 
 import dip.prior.DeepPrior;
 import dip.restore.Provenance;
@@ -50,7 +50,7 @@ public final class ProvenanceTables {
         if (r.fp32From() != null) {
             m.put("precision", "computed in fp32 from iteration " + r.fp32From() + " (the bf16 fit diverged twice)");
         }
-        m.put("wall time", ProgressDisplay.duration(r.seconds()) + String.format(Locale.ROOT, " (%.3f s/iteration)",
+        m.put("wall time", Durations.format(r.seconds()) + String.format(Locale.ROOT, " (%.3f s/iteration)",
                 r.seconds() / Math.max(1, r.iterations())));
         return m;
     }
