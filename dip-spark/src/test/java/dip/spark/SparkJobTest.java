@@ -174,6 +174,50 @@ class SparkJobTest {
     }
 
     @Test
+    void aSettingsFileGivesTheJobTheSameSettingsAsOptions(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Image clean = pattern(16, 20, 5);
+        ImageFiles.write(clean, in.resolve("one.png"), 8);
+        Path settings = Files.writeString(dir.resolve("denoise.properties"), "# the options of TASK_OPTIONS\ntask=denoise\n"
+                + "iterations=6\nseed=3\nthreads=1\nchannels-down=8,8\nchannels-skip=2,2\nbit-depth=16\nquiet=true\n");
+        SparkJob.Result fromFile = SparkJob.run(spark, in.toString(), "-o", dir.resolve("a").toString(), "--config", settings.toString());
+        assertEquals(0, fromFile.exitCode(), fromFile.rows().get(0).error());
+        List<String> args = new ArrayList<>(List.of(in.toString(), "-o", dir.resolve("b").toString()));
+        args.addAll(TASK_OPTIONS);
+        SparkJob.Result fromOptions = SparkJob.run(spark, args.toArray(String[]::new));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("b").resolve("one.png")), Files.readAllBytes(dir.resolve("a").resolve("one.png")));
+        assertEquals(fromOptions.rows().get(0).psnr(), fromFile.rows().get(0).psnr());
+
+        // JSON, with the command line's options over the file's
+        Path json = Files.writeString(dir.resolve("denoise.json"), "{\"task\": \"denoise\", \"iterations\": 6, \"seed\": 3,"
+                + " \"threads\": 1, \"channels-down\": [8, 8], \"channels-skip\": [2, 2], \"quiet\": true}");
+        SparkJob.Result overridden = SparkJob.run(spark, in.toString(), "-o", dir.resolve("c").toString(), "--config", json.toString(),
+                "--iterations", "4");
+        assertEquals(0, overridden.exitCode(), overridden.rows().get(0).error());
+        assertEquals(4, overridden.rows().get(0).iterations());
+        assertEquals(3, Provenance.fromJson(overridden.rows().get(0).provenance()).settings().seed());
+    }
+
+    @Test
+    void theRecipeAndTheSettingsFileAreCheckedAsTheClisOptions(@TempDir Path dir) throws Exception {
+        Path img = dir.resolve("x.png");
+        ImageFiles.write(pattern(16, 16, 1), img, 8);
+        assertEquals("skip", SparkOptions.parse("in", "-o", "o", "--task", "denoise", "--recipe", "paper").settings()
+                .config(img).net().preset());
+        assertEquals("skip-64", SparkOptions.parse("in", "-o", "o", "--task", "denoise").settings().config(img).net().preset());
+        Path settings = Files.writeString(dir.resolve("sr.properties"), "task=super-resolve\nscale=4\nrecipe=paper\n");
+        SparkOptions o = SparkOptions.parse("in", "-o", "o", "--config", settings.toString(), "--iterations", "7");
+        assertEquals("super-resolve", o.task);
+        assertEquals(7, o.settings().config(img).iterations());
+        String out = dir.resolve("o").toString();
+        assertEquals(2, SparkJob.run(dir.toString(), "-o", out, "--task", "denoise", "--recipe", "slow"));
+        assertEquals(2, SparkJob.run(dir.toString(), "-o", out), "no task");
+        assertEquals(3, SparkJob.run(dir.toString(), "-o", out, "--config", dir.resolve("missing.properties").toString()));
+        Path bad = Files.writeString(dir.resolve("bad.properties"), "task=denoise\niteration=3\n");
+        assertEquals(2, SparkJob.run(dir.toString(), "-o", out, "--config", bad.toString()));
+    }
+
+    @Test
     void badCommandLinesFailBeforeSparkStarts(@TempDir Path dir) {
         assertEquals(2, SparkJob.run(dir.toString(), "-o", dir.resolve("o").toString(), "--task", "deblur"));
         assertEquals(2, SparkJob.run(dir.toString(), "-o", dir.resolve("o").toString(), "--task", "denoise", "--iterations", "0"));
