@@ -1,5 +1,6 @@
 package dip.web;
 
+import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.image.ImageReadException;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * {@code POST /api/jobs}: a multipart form (image, task, optional mask, reference and options) checked and turned
+ * {@code POST /api/jobs}: a multipart form (image, task, optional mask, reference and options: recipe, iterations, stop, preset,
+ * seed, channels) checked and turned
  * into a queued {@link Job} with its {@link RestoreConfig}. Uploads are stored in the job's folder under names the
  * server chooses, decoded by the CLI's reader ({@link ImageFiles#read}, masks by {@link Mask#fromFile}); anything
  * unusable is an {@link ApiError} with a one-line message, and the folder is removed.
@@ -35,6 +38,8 @@ final class JobRequests {
     /** Tasks offered, by the name the form sends. */
     static final List<String> TASKS = List.of("denoise", "jpeg", "super-resolve", "inpaint");
     static final List<Integer> SCALES = List.of(2, 4, 8);
+    /** The recipes, as the CLI's --recipe names them: fast (dip's defaults) or paper. */
+    static final List<String> RECIPES = Arrays.stream(Recipe.Family.values()).map(Recipe.Family::key).toList();
     static final int MAX_ITERATIONS = 100_000;
     /** Smallest side, as the CLI's: a single pixel has no structure for a prior to restore. */
     static final int MIN_SIDE = 2;
@@ -124,7 +129,8 @@ final class JobRequests {
                         + spec.outputHeight() + " with " + spec.outputChannels());
             }
         }
-        RestoreConfig defaults = RestoreConfig.builder(spec).build();
+        Recipe.Family recipe = Recipe.Family.byKey(choice(ctx, "recipe", Recipe.Family.FAST.key(), RECIPES));
+        RestoreConfig defaults = RestoreConfig.builder(spec).recipe(recipe).build();
         int iterations = intParam(ctx, "iterations", defaults.iterations(), 1, MAX_ITERATIONS);
         String stop = choice(ctx, "stop", defaults.stop().rule(), List.of("auto", "fixed"));
         String preset = choice(ctx, "preset", defaults.net().preset(), NetPresets.names());
@@ -133,7 +139,7 @@ final class JobRequests {
         Integer channels = width == null || width.isBlank() ? null : intParam(ctx, "channels", 0, 1, MAX_CHANNELS);
         NetSpec net = channels == null ? NetSpec.preset(preset) : NetSpec.skip(SkipConfig.defaults(NetSpec.preset("skip").inputDepth(), 3)
                 .withChannels(repeat(channels), repeat(channels), repeat(4)));
-        RestoreConfig.Builder b = RestoreConfig.builder(spec).iterations(iterations)
+        RestoreConfig.Builder b = RestoreConfig.builder(spec).recipe(recipe).iterations(iterations)
                 .stop(stop.equals("auto") ? StopRule.auto() : StopRule.fixed()).net(net).seed(seed)
                 .threads(limits.threads()).reference(reference).inputFile("input", input);
         if (maskFile != null) {
@@ -161,6 +167,7 @@ final class JobRequests {
         shown.put("reference", reference != null);
         shown.put("inputFile", input.getFileName().toString());
         Map<String, Object> options = new LinkedHashMap<>();
+        options.put("recipe", recipe.key());
         options.put("iterations", iterations);
         options.put("stop", stop);
         options.put("preset", channels == null ? preset : "skip, " + channels + " channels");

@@ -162,17 +162,26 @@ final class WebServer implements AutoCloseable {
 
     private void page(Context ctx) { ctx.contentType("text/html; charset=utf-8").result(assets.get("index.html")); }
 
-    /** The form's choices: each task's defaults (the CLI's), the nets, the limits. */
+    /** The form's choices: each task's defaults (the CLI's) under the fast recipe and, in "recipes", under each recipe; the nets, the limits. */
     private Map<String, Object> config() {
-        Map<String, Object> tasks = new LinkedHashMap<>();
-        tasks.put("denoise", defaults(RestoreConfig.recipe(TaskSpec.Kind.DENOISE, 1, Recipe.Family.FAST)));
-        tasks.put("jpeg", defaults(Recipe.JPEG));
-        for (int f : JobRequests.SCALES) {
-            tasks.put("super-resolve-" + f, defaults(Recipe.superResolution(f)));
+        Map<String, Object> recipes = new LinkedHashMap<>();
+        for (Recipe.Family f : Recipe.Family.values()) {
+            recipes.put(f.key(), defaults(f));
         }
-        tasks.put("inpaint", defaults(Recipe.INPAINT));
-        return Map.of("tasks", tasks, "presets", NetPresets.names(),
+        return Map.of("tasks", recipes.get(Recipe.Family.FAST.key()), "recipes", recipes, "presets", NetPresets.names(),
                 "limits", Map.of("maxUploadBytes", limits.maxUploadBytes(), "maxPixels", limits.maxPixels()));
+    }
+
+    /** Each task's defaults (iterations, stop rule, net preset, seed) under the recipe {@code family}, by the form's task name. */
+    private static Map<String, Object> defaults(Recipe.Family family) {
+        Map<String, Object> tasks = new LinkedHashMap<>();
+        tasks.put("denoise", defaults(RestoreConfig.recipe(TaskSpec.Kind.DENOISE, 1, family)));
+        tasks.put("jpeg", defaults(RestoreConfig.recipe(TaskSpec.Kind.JPEG, 1, family)));
+        for (int f : JobRequests.SCALES) {
+            tasks.put("super-resolve-" + f, defaults(RestoreConfig.recipe(TaskSpec.Kind.SUPER_RESOLVE, f, family)));
+        }
+        tasks.put("inpaint", defaults(RestoreConfig.recipe(TaskSpec.Kind.INPAINT, 1, family)));
+        return tasks;
     }
 
     private static Map<String, Object> defaults(Recipe r) {

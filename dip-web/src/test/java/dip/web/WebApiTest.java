@@ -93,6 +93,28 @@ class WebApiTest {
     }
 
     @Test
+    void theRecipeChoosesTheDefaultsAsTheClisDoes() throws Exception {
+        JsonNode config = s.parse(s.get("/api/config"));
+        assertEquals("skip-64", config.path("recipes").path("fast").path("denoise").path("preset").asText(), config.toString());
+        assertEquals("skip", config.path("recipes").path("paper").path("denoise").path("preset").asText());
+        assertEquals("skip-64", config.path("tasks").path("denoise").path("preset").asText(), "tasks: the fast recipe's");
+        assertEquals(2000, config.path("recipes").path("paper").path("super-resolve-4").path("iterations").asInt());
+        assertError(s.post(file("image", "a.png", IMAGE), field("task", "denoise"), field("recipe", "slow")), 400, "recipe");
+        for (String recipe : List.of("paper", "fast", "")) {
+            HttpResponse<String> r = s.post(file("image", "a.png", IMAGE), field("task", "denoise"), field("recipe", recipe),
+                    field("iterations", 2), field("stop", "fixed"));
+            assertEquals(201, r.statusCode(), r.body());
+            JsonNode done = s.await(s.parse(r).path("id").asText(), 120);
+            assertEquals("done", done.path("state").asText(), done.toString());
+            String preset = recipe.equals("paper") ? "skip" : "skip-64";
+            assertEquals(recipe.isEmpty() ? "fast" : recipe, done.path("options").path("recipe").asText(), done.toString());
+            assertEquals(preset, done.path("options").path("preset").asText(), done.toString());
+            JsonNode provenance = s.json.readTree(s.getBytes("/api/jobs/" + done.path("id").asText() + "/files/output.json").body());
+            assertEquals(preset, provenance.path("settings").path("net").path("preset").asText(), provenance.toString());
+        }
+    }
+
+    @Test
     void unknownJobsAndFilesAre404() throws Exception {
         assertError(s.get("/api/jobs/AAAAAAAAAAAAAAAAAAAAAA"), 404, "no job");
         assertError(s.get("/api/jobs/not-an-id"), 404, "no job");

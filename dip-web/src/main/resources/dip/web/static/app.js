@@ -2,7 +2,7 @@
 'use strict';
 (function () {
   const $ = id => document.getElementById(id);
-  let config = null;          // /api/config: each task's defaults, the nets, the limits
+  let config = null;          // /api/config: each task's defaults per recipe, the nets, the limits
   let imageFile = null;       // the image chosen or dropped
   let maskDirty = false;      // painted since the image was loaded
   let tool = 'brush';
@@ -17,7 +17,7 @@
   }
 
   // ---- the form -------------------------------------------------------------------------------------------------
-  function taskDefaults() { return config.tasks[$('task').value]; }
+  function taskDefaults() { return config.recipes[$('recipe').value][$('task').value]; }
 
   function applyDefaults() {
     const d = taskDefaults();
@@ -189,6 +189,7 @@
     } else {
       form.append('task', task);
     }
+    form.append('recipe', $('recipe').value);
     form.append('iterations', $('iterations').value);
     form.append('stop', $('stop').value);
     form.append('preset', $('preset').value);
@@ -262,7 +263,7 @@
     const o = job.options || {};
     $('job-summary').textContent = (job.label || job.task || '') + ' of ' + (job.input || '') + ', ' + job.width + '×' + job.height
       + (job.outputWidth && job.outputWidth !== job.width ? ' → ' + job.outputWidth + '×' + job.outputHeight : '')
-      + ' · ' + o.iterations + ' iterations' + (o.stop === 'auto' ? ' at most (automatic stop)' : '') + ' · net ' + o.preset
+      + (o.recipe ? ' · recipe ' + o.recipe : '') + ' · ' + o.iterations + ' iterations' + (o.stop === 'auto' ? ' at most (automatic stop)' : '') + ' · net ' + o.preset
       + ' · seed ' + o.seed;
     renderProgress(job.id, job);
     const finished = ['done', 'stopped', 'failed', 'cancelled'].includes(job.state);
@@ -383,6 +384,7 @@
       $('preset').append(o);
     }
     $('task').addEventListener('change', applyDefaults);
+    $('recipe').addEventListener('change', applyDefaults);
     applyDefaults();
     $('image').addEventListener('change', () => chooseImage($('image').files[0]));
     const drop = $('drop');
