@@ -20,6 +20,12 @@ public final class BatchNorm implements Layer {
     @Override
     public Tensor forward(Tensor x) { return Ops.batchNorm(x, gamma, beta, EPS); }
 
+    /** Normalises x as channels [from, from + x's channels) of this layer's input (one part of a concatenation). */
+    Tensor forward(Tensor x, long from) {
+        long c = x.size(1);
+        return Ops.batchNorm(x, gamma.narrow(0, from, c), beta.narrow(0, from, c), EPS);
+    }
+
     @Override
     public List<Parameter> ownParameters() {
         return List.of(new Parameter("gamma", gamma), new Parameter("beta", beta));

@@ -29,6 +29,17 @@ public final class Conv implements Layer {
         return Ops.conv2d(Ops.reflectPad(x, (kernel - 1) / 2), weight, bias, stride);
     }
 
+    /**
+     * This convolution applied to the channel concatenation of a (the first {@code split} input channels) and b (the
+     * rest), as the sum of two convolutions with the matching slices of the weights.
+     */
+    Tensor forwardSplit(Tensor a, Tensor b, long split) {
+        int p = (kernel - 1) / 2;
+        Tensor ya = Ops.conv2d(Ops.reflectPad(a, p), weight.narrow(1, 0, split), null, stride);
+        Tensor yb = Ops.conv2d(Ops.reflectPad(b, p), weight.narrow(1, split, in - split), bias, stride);
+        return yb.plus(ya);
+    }
+
     @Override
     public List<Parameter> ownParameters() {
         return List.of(new Parameter("weight", weight), new Parameter("bias", bias));

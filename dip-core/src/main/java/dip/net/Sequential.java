@@ -16,11 +16,21 @@ public final class Sequential implements Layer {
         return this;
     }
 
+    /**
+     * Runs the layers in order. A {@link Concat} followed by a {@link BatchNorm} and a {@link Conv} (the skip nets'
+     * join) runs as {@link Concat#normConv}: the same function without the concatenation.
+     */
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = x;
-        for (Layer l : layers) {
-            y = l.forward(y);
+        for (int i = 0; i < layers.size(); i++) {
+            if (i + 2 < layers.size() && layers.get(i) instanceof Concat join && layers.get(i + 1) instanceof BatchNorm bn
+                    && layers.get(i + 2) instanceof Conv conv && Concat.splitJoin()) {
+                y = join.normConv(y, bn, conv);
+                i += 2;
+            } else {
+                y = layers.get(i).forward(y);
+            }
         }
         return y;
     }
