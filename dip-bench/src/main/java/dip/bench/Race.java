@@ -79,13 +79,10 @@ public final class Race {
         };
         Image input = read(cfg.image(), "input");
         Image gt = read(cfg.reference(), "reference");
-        if (!input.sameShape(gt)) {
-            throw new BenchInputException(Problem.BAD_IMAGE, "reference " + cfg.reference() + " is " + gt.shape()
-                    + " but the input " + cfg.image() + " is " + input.shape() + "; they must be the same size");
-        }
-        TaskSpec spec = cfg.task().equals("jpeg") ? TaskSpec.jpeg(input) : TaskSpec.denoise(input);
+        TaskSpec spec = taskSpec(cfg, input, gt);
         InputFile inputFile = InputFile.of("input", cfg.image());
         InputFile referenceFile = InputFile.of("reference", cfg.reference());
+        InputFile maskFile = cfg.mask() == null ? null : InputFile.of("mask", cfg.mask());
         try {
             Files.createDirectories(cfg.out());
         } catch (IOException e) {
@@ -100,6 +97,9 @@ public final class Race {
         for (RacePath p : cfg.runOrder()) {
             RestoreConfig.Builder b = p.builder(spec, p.resolvePrecision(note)).seed(cfg.seed()).threads(cfg.threads())
                     .reference(gt).inputFile(inputFile).inputFile(referenceFile);
+            if (maskFile != null) {
+                b.inputFile(maskFile);
+            }
             if (cfg.net() != null) {
                 b.net(cfg.net());
             }
@@ -123,7 +123,7 @@ public final class Race {
             RestoreConfig config = configs.get(p);
             boolean projected = p.equals(cfg.project());
             RacePath source = projected ? cfg.projectionSource() : null;
-            String hash = settingsHash(cfg, p, config, inputFile, referenceFile, projected ? hashes.get(source) : null);
+            String hash = settingsHash(cfg, p, config, inputFile, referenceFile, maskFile, projected ? hashes.get(source) : null);
             hashes.put(p, hash);
             Path curveFile = cfg.out().resolve(p.name() + ".csv");
             var previous = store.find(p.name(), hash);
@@ -138,7 +138,8 @@ public final class Race {
             if (reuse) {
                 e = new Entry(RaceResult.fromRow(previous.get()), previousCurve);
             } else {
-                Measured m = measure(p, config, recipeIterations.get(p), listener, note);
+                Measured m = measure(p, config, recipeIterations.get(p), listener, note,
+                        spec.kind() == TaskSpec.Kind.SUPER_RESOLVE ? gt : null);
                 e = projected ? project(cfg, p, config, hash, m, done.get(source), note) : fit(cfg, p, config, hash, m);
                 e.curve().write(curveFile);
                 fitted++;
@@ -152,7 +153,7 @@ public final class Race {
         List<Entry> entries = cfg.paths().stream().map(done::get).toList();
         Path chart = cfg.out().resolve(PNG_FILE);
         RaceChart.write(entries, cfg.outputTargets(), cfg.averageTargets(),
-                cfg.task() + ", " + input.width() + "×" + input.height() + ", threads: " + cfg.threads(), chart);
+                taskLabel(cfg) + ", " + input.width() + "×" + input.height() + ", threads: " + cfg.threads(), chart);
         String md = RaceReport.markdown(cfg, input, entries, notes);
         Path mdFile = cfg.out().resolve(MARKDOWN_FILE);
         ResultsStore.writeAtomically(mdFile, md);
@@ -200,7 +201,7 @@ public final class Race {
                                      Measured m, int iterations, int outputIteration, String stoppedBy, double psnrOutput,
                                      double psnrAverage, double seconds) {
         Provenance.Run run = m.restored.provenance().run();
-        return new RaceResult(p.name(), projection, hash, cfg.task(), cfg.image().getFileName().toString(), cfg.seed(),
+        return new RaceResult(p.name(), projection, hash, taskLabel(cfg), cfg.image().getFileName().toString(), cfg.seed(),
                 cfg.threads(), cfg.maxIterations(), cfg.netName() != null ? cfg.netName() : run.net(), run.parameters(),
                 config.precision().label(), run.instructionSet(), config.lr(), m.recipeIterations, config.stop().describe(),
                 iterations, outputIteration, stoppedBy, psnrOutput, psnrAverage, m.secondsPerIteration, m.startupSeconds,
@@ -210,8 +211,14 @@ public final class Race {
     private record Measured(Restoration restored, RaceCurve curve, double startupSeconds, double secondsPerIteration,
                             double peakRssMiB, String rssScope, int recipeIterations) {}
 
+    /**
+     * Fits the path, recording each iteration's PSNRs: the fit's own (all channels, whole image), or with
+     * {@code scoredAgainst} under the task's protocol against it (super-resolution: Y channel, shaved border, as its
+     * table and its final scores), computed in the listener, whose few milliseconds count in the next iteration's time.
+     */
     private static Measured measure(RacePath p, RestoreConfig config, int recipeIterations, Listener listener,
-                                    java.util.function.Consumer<String> note) {
+                                    java.util.function.Consumer<String> note, Image scoredAgainst) {
+        dip.metric.Protocol protocol = config.task().protocol();
         boolean reset = Machine.resetPeakRss();
         if (!reset) {
             note.accept(p.name() + ": cannot reset the peak RSS (/proc/self/clear_refs): its peak RSS is the process's so far");
@@ -226,7 +233,13 @@ public final class Race {
                 if (points.isEmpty()) {
                     loopStart[0] = wall - pr.elapsedSeconds();
                 }
-                points.add(new RaceCurve.Point(pr.iteration(), wall, pr.psnrOutput(), pr.psnrAverage()));
+                double out = pr.psnrOutput();
+                double avg = pr.psnrAverage();
+                if (scoredAgainst != null && !Double.isNaN(out)) {
+                    out = protocol.psnr(pr.output().get(), scoredAgainst);
+                    avg = protocol.psnr(pr.average().get(), scoredAgainst);
+                }
+                points.add(new RaceCurve.Point(pr.iteration(), wall, out, avg));
                 listener.onIteration(p, pr, wall);
             });
         }
@@ -242,11 +255,13 @@ public final class Race {
      * and the net; for a projection also its measured iterations and the hash of the path it takes its curve from.
      */
     static String settingsHash(RaceConfig cfg, RacePath p, RestoreConfig c, InputFile input, InputFile reference,
-                               String sourceHash) {
+                               InputFile mask, String sourceHash) {
+        // denoise and jpeg keep the canonical form of earlier race.csv files, so their rows are still reused
+        String task = cfg.task() + (cfg.scale() != 1 ? ";scale=" + cfg.scale() : "") + (mask != null ? ";mask=" + mask.sha256() : "");
         String canonical = String.format(Locale.ROOT,
                 "v1;path=%s;task=%s;input=%s;reference=%s;seed=%d;threads=%d;max=%s;precision=%s;iterations=%d;lr=%s;"
                         + "reg=%s;decay=%s;backtrack=%s;stop=%s;net=%s;%s",
-                p.name(), cfg.task(), input.sha256(), reference.sha256(), cfg.seed(), cfg.threads(),
+                p.name(), task, input.sha256(), reference.sha256(), cfg.seed(), cfg.threads(),
                 cfg.maxIterations() == null ? "none" : cfg.maxIterations(), c.precision().label(), c.iterations(), c.lr(),
                 c.regNoise(), c.averageDecay(), c.backtrackDb(), c.stop().describe(),
                 cfg.netName() == null ? c.net().label() : cfg.netName() + "=" + c.net(),
@@ -257,6 +272,44 @@ public final class Race {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
+    }
+
+    /** The task as race.md and race.png name it: "super-resolve ×4", else the task's name. */
+    static String taskLabel(RaceConfig cfg) {
+        return cfg.task() + (cfg.scale() != 1 ? " ×" + cfg.scale() : "");
+    }
+
+    /**
+     * The task of the race, its inputs checked against each other: the reference is the input's size, or {@code scale}
+     * times it for super-resolution; an inpainting mask is the input's size.
+     */
+    static TaskSpec taskSpec(RaceConfig cfg, Image input, Image gt) {
+        boolean sr = cfg.task().equals("super-resolve");
+        int f = cfg.scale();
+        if (sr ? gt.height() != input.height() * f || gt.width() != input.width() * f || gt.channels() != input.channels()
+                : !input.sameShape(gt)) {
+            throw new BenchInputException(Problem.BAD_IMAGE, "reference " + cfg.reference() + " is " + gt.shape()
+                    + " but the input " + cfg.image() + " is " + input.shape() + (sr ? "; the reference must be " + f
+                    + " times the input's size (--scale " + f + ")" : "; they must be the same size"));
+        }
+        return switch (cfg.task()) {
+            case "jpeg" -> TaskSpec.jpeg(input);
+            case "super-resolve" -> TaskSpec.superResolve(input, f);
+            case "inpaint" -> {
+                if (cfg.mask() == null) {
+                    yield TaskSpec.restorePixels(input);
+                }
+                if (!Files.isRegularFile(cfg.mask())) {
+                    throw new BenchInputException(Problem.BAD_IMAGE, "the mask " + cfg.mask() + " does not exist or is not a file");
+                }
+                try {
+                    yield TaskSpec.inpaint(input, dip.image.Mask.fromFile(cfg.mask(), input.height(), input.width()));
+                } catch (dip.image.ImageReadException e) {
+                    throw new BenchInputException(Problem.BAD_IMAGE, e.getMessage());
+                }
+            }
+            default -> TaskSpec.denoise(input);
+        };
     }
 
     private static Image read(Path file, String role) {

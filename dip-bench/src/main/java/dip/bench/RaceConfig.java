@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * One {@code bench race}: the same degraded image restored by several paths, each to its end.
  *
- * @param task               "denoise" or "jpeg" (blind JPEG clean-up)
- * @param image              the degraded input
- * @param reference          the clean image (same size)
+ * @param task               "denoise", "jpeg" (blind JPEG clean-up), "super-resolve" or "inpaint"
+ * @param image              the degraded input (for super-resolve the low-resolution image)
+ * @param reference          the clean image: the input's size, or {@code scale} times it for super-resolve
  * @param paths              the contestants, run in this order (a projected path after its source)
  * @param out                the output folder
  * @param maxIterations      caps every path (null: each runs its recipe)
@@ -20,11 +20,16 @@ import java.util.List;
  * @param projectIterations  iterations the projected path runs for real, to measure its time
  * @param netName            names {@code net} in the results (null: the recipe's net)
  * @param net                the net to build instead of the recipe's (tests use a tiny one), or null
+ * @param scale              the super-resolution factor (super-resolve only; else 1)
+ * @param mask               inpaint: the mask of the holes (white = known, black = hole); null: the input's pixels
+ *                           that are 0 in every channel are the missing ones (the paper's 50%-missing-pixels table)
  */
 public record RaceConfig(String task, Path image, Path reference, List<RacePath> paths, Path out, long seed, int threads,
                          Integer maxIterations, List<Double> outputTargets, List<Double> averageTargets, RacePath project,
-                         int projectIterations, String netName, NetSpec net) {
-    public static final List<String> TASKS = List.of("denoise", "jpeg");
+                         int projectIterations, String netName, NetSpec net, int scale, Path mask) {
+    public static final List<String> TASKS = List.of("denoise", "jpeg", "super-resolve", "inpaint");
+    /** The super-resolution factors the paper's tables use (and the race's default, 4). */
+    public static final List<Integer> SCALES = List.of(4, 8);
     public static final int DEFAULT_PROJECT_ITERATIONS = 30;
 
     public RaceConfig {
@@ -61,28 +66,42 @@ public record RaceConfig(String task, Path image, Path reference, List<RacePath>
         if ((netName == null) != (net == null)) {
             throw new IllegalArgumentException("a custom net needs a name");
         }
+        if (task.equals("super-resolve") ? !SCALES.contains(scale) : scale != 1) {
+            throw new IllegalArgumentException(task.equals("super-resolve") ? "--scale must be 4 or 8, got " + scale
+                    : "--scale is for --task super-resolve only");
+        }
+        if (mask != null && !task.equals("inpaint")) {
+            throw new IllegalArgumentException("--mask is for --task inpaint only");
+        }
     }
 
     /** Denoising the image with the paper's and the default recipe, all cores, seed 0, targets 30 / 32 dB. */
     public static RaceConfig of(Path image, Path reference, List<RacePath> paths, Path out) {
         return new RaceConfig("denoise", image, reference, paths, out, 0, Engine.defaultThreads(), null, List.of(30.0),
-                List.of(32.0), null, DEFAULT_PROJECT_ITERATIONS, null, null);
+                List.of(32.0), null, DEFAULT_PROJECT_ITERATIONS, null, null, 1, null);
     }
 
-    public RaceConfig withTask(String v) { return new RaceConfig(v, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net); }
+    /** Another task: the scale goes to 4 for super-resolve and 1 otherwise, the mask is dropped. */
+    public RaceConfig withTask(String v) { return new RaceConfig(v, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, v.equals("super-resolve") ? 4 : 1, null); }
 
-    public RaceConfig withThreads(int v) { return new RaceConfig(task, image, reference, paths, out, seed, v, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net); }
+    /** Super-resolution by {@code factor} (4 or 8). */
+    public RaceConfig withScale(int factor) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, factor, mask); }
 
-    public RaceConfig withSeed(long v) { return new RaceConfig(task, image, reference, paths, out, v, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net); }
+    /** Inpainting with this mask (null: the input's zero pixels are the missing ones). */
+    public RaceConfig withMask(Path file) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, file); }
 
-    public RaceConfig withMaxIterations(Integer v) { return new RaceConfig(task, image, reference, paths, out, seed, threads, v, outputTargets, averageTargets, project, projectIterations, netName, net); }
+    public RaceConfig withThreads(int v) { return new RaceConfig(task, image, reference, paths, out, seed, v, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask); }
 
-    public RaceConfig withTargets(List<Double> output, List<Double> average) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, output, average, project, projectIterations, netName, net); }
+    public RaceConfig withSeed(long v) { return new RaceConfig(task, image, reference, paths, out, v, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask); }
 
-    public RaceConfig withProjection(RacePath path, int iterations) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, path, iterations, netName, net); }
+    public RaceConfig withMaxIterations(Integer v) { return new RaceConfig(task, image, reference, paths, out, seed, threads, v, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask); }
+
+    public RaceConfig withTargets(List<Double> output, List<Double> average) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, output, average, project, projectIterations, netName, net, scale, mask); }
+
+    public RaceConfig withProjection(RacePath path, int iterations) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, path, iterations, netName, net, scale, mask); }
 
     /** A net other than the recipe's, called {@code name} in the results (tests use a tiny one). */
-    public RaceConfig withNet(String name, NetSpec spec) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, name, spec); }
+    public RaceConfig withNet(String name, NetSpec spec) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, name, spec, scale, mask); }
 
     /**
      * The path whose curve a projected path takes: one with the same recipe that is fitted for real, {@code paper}

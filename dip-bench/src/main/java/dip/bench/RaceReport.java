@@ -15,7 +15,7 @@ final class RaceReport {
 
     static String markdown(RaceConfig cfg, Image input, List<Race.Entry> entries, List<String> notes) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "# bench race: %s of %s (%d×%d) against %s%n%n", cfg.task(),
+        sb.append(String.format(Locale.ROOT, "# bench race: %s of %s (%d×%d) against %s%n%n", Race.taskLabel(cfg),
                 cfg.image().getFileName(), input.width(), input.height(), cfg.reference().getFileName()));
         sb.append(String.format(Locale.ROOT, "CPU: %s, %d cores, instruction set: %s; threads: %d; seed %d; %s; dip %s (commit %s); %s%n%n",
                 Machine.cpuModel(), Machine.cores(), Machine.instructionSet(), cfg.threads(), cfg.seed(),

@@ -196,7 +196,73 @@ class RaceTest {
         assertEquals("jpeg", o.entries().get(0).result().task());
         assertEquals(2400, o.entries().get(0).result().recipeIterations());
         assertTrue(o.markdown().startsWith("# bench race: jpeg of noisy.png"), o.markdown());
-        assertThrows(IllegalArgumentException.class, () -> cfg.withTask("inpaint"));
+        assertThrows(IllegalArgumentException.class, () -> cfg.withTask("deblur"));
+        assertThrows(IllegalArgumentException.class, () -> cfg.withScale(4)); // --scale is for super-resolve only
+    }
+
+    /** Super-resolution races on the low-resolution image, scored against the HR reference as its table is (Y, shaved). */
+    @Test
+    void superResolutionRacesWithItsTablesProtocol() throws Exception {
+        Image hr = BenchImages.pattern(3, 64, 2);
+        Path gt = dir.resolve("hr.png");
+        BenchImages.write(hr, gt);
+        Path lr = dir.resolve("lr.png");
+        BenchImages.write(dip.image.Resize.downscaleLanczos3(hr, 4), lr);
+        RaceConfig cfg = RaceConfig.of(lr, gt, RacePath.parseAll(List.of("paper-fp32")), dir.resolve("sr")).withTask("super-resolve")
+                .withThreads(1).withMaxIterations(3).withNet("tiny", BenchImages.TINY_NET);
+        assertEquals(4, cfg.scale());
+        Race.Outcome o = Race.run(cfg, Race.Listener.NONE);
+        RaceResult r = o.entries().get(0).result();
+        assertEquals("super-resolve ×4", r.task());
+        assertEquals(2000, r.recipeIterations()); // the paper's ×4 recipe
+        assertTrue(o.markdown().startsWith("# bench race: super-resolve ×4 of lr.png (16×16) against hr.png"), o.markdown());
+        // the last point of the curve is the final output's PSNR under the task's protocol (no automatic stop here)
+        Point last = o.entries().get(0).curve().last();
+        assertEquals(r.psnrOutput(), last.psnrOutput(), 1e-9);
+        Image out = dip.image.ImageFiles.read(cfg.out().resolve("paper-fp32.png")).image();
+        assertEquals(64, out.width());
+        // the curve is not the fit's own all-channel PSNR
+        assertTrue(Math.abs(last.psnrOutput() - dip.metric.Protocol.RGB.psnr(out, hr)) > 1e-6);
+
+        RaceConfig x8 = cfg.withScale(8);
+        BenchInputException e = assertThrows(BenchInputException.class, () -> Race.run(x8, Race.Listener.NONE));
+        assertTrue(e.getMessage().contains("8 times the input's size"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> cfg.withScale(3));
+    }
+
+    /** Inpainting races with a mask, or without one on an image whose 0 pixels are the missing ones. */
+    @Test
+    void inpaintingRacesWithAMaskOrOnMissingPixels() throws Exception {
+        Image clean = BenchImages.pattern(3, 32, 3);
+        Path gt = dir.resolve("gt.png");
+        BenchImages.write(clean, gt);
+        Path holes = dir.resolve("holes.png");
+        BenchImages.write(BenchImages.masked(clean), holes);
+        RaceConfig pixels = RaceConfig.of(holes, gt, RacePath.parseAll(List.of("paper-fp32")), dir.resolve("px")).withTask("inpaint")
+                .withThreads(1).withMaxIterations(2).withNet("tiny", BenchImages.TINY_NET);
+        Race.Outcome o = Race.run(pixels, Race.Listener.NONE);
+        assertEquals("inpaint", o.entries().get(0).result().task());
+        assertEquals(11000, o.entries().get(0).result().recipeIterations()); // the paper's missing-pixels recipe
+
+        Image mask = Image.zeros(1, 32, 32);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                mask.set(0, y, x, y < 8 || y >= 16 ? 1f : 0f); // a band of holes
+            }
+        }
+        Path maskFile = dir.resolve("mask.png");
+        BenchImages.write(mask, maskFile);
+        RaceConfig masked = pixels.withMask(maskFile);
+        Race.Outcome m = Race.run(masked, Race.Listener.NONE);
+        assertEquals(1, m.fitted()); // another task's settings: not the missing-pixels row
+        String json = Files.readString(masked.out().resolve("paper-fp32.json"));
+        assertTrue(json.contains("mask.png"), json);
+        assertTrue(Race.run(masked, Race.Listener.NONE).reused() == 1);
+
+        BenchInputException e = assertThrows(BenchInputException.class,
+                () -> Race.run(masked.withMask(dir.resolve("none.png")), Race.Listener.NONE));
+        assertTrue(e.getMessage().contains("none.png"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> pixels.withTask("denoise").withMask(maskFile));
     }
 
     @Test

@@ -37,10 +37,11 @@ import picocli.CommandLine.Parameters;
                         + "path with other settings is fitted again and its row replaced; a path that was interrupted is "
                         + "fitted again from the start."})
 public final class BenchRaceCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "IMAGE", description = "The degraded input (noisy image for denoise, JPEG for jpeg).")
+    @Parameters(paramLabel = "IMAGE", description = "The degraded input: the noisy image (denoise), the JPEG (jpeg), the "
+            + "low-resolution image (super-resolve), the image with holes or missing pixels (inpaint).")
     Path image;
 
-    @Option(names = "--reference", required = true, paramLabel = "GT", description = "The clean image, the same size as IMAGE.")
+    @Option(names = "--reference", required = true, paramLabel = "GT", description = "The clean image: the size of IMAGE, or --scale times it for super-resolve.")
     Path reference;
 
     @Option(names = "--paths", required = true, split = ",", paramLabel = "PATH",
@@ -51,8 +52,16 @@ public final class BenchRaceCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--task", defaultValue = "denoise", paramLabel = "TASK",
-            description = "denoise (default) or jpeg (blind JPEG clean-up with the paper's JPEG net).")
+            description = "denoise (default), jpeg (blind JPEG clean-up with the paper's JPEG net), super-resolve (by "
+                    + "--scale; PSNR on the Y channel with the border shaved, as the paper's table) or inpaint (the holes of "
+                    + "--mask, or without it the pixels that are 0 in every channel: the paper's missing-pixels table).")
     String task;
+
+    @Option(names = "--scale", paramLabel = "F", description = "super-resolve: the factor, 4 (default) or 8.")
+    Integer scale;
+
+    @Option(names = "--mask", paramLabel = "MASK", description = "inpaint: the mask, the size of IMAGE (white = known, black = hole).")
+    Path mask;
 
     @Option(names = "--output-targets", split = ",", defaultValue = "30.0", paramLabel = "DB",
             description = "PSNRs of the output whose first reach is reported (default: ${DEFAULT-VALUE}).")
@@ -99,7 +108,8 @@ public final class BenchRaceCommand implements Callable<Integer> {
         try {
             RaceConfig cfg = new RaceConfig(task, image, reference, RacePath.parseAll(paths), out, seed,
                     threads == null ? Engine.defaultThreads() : threads, maxIterations, outputTargets, averageTargets, null,
-                    RaceConfig.DEFAULT_PROJECT_ITERATIONS, null, null);
+                    RaceConfig.DEFAULT_PROJECT_ITERATIONS, null, null, scale != null ? scale : task.equals("super-resolve") ? 4 : 1,
+                    mask);
             if (project == null) {
                 return cfg;
             }

@@ -73,4 +73,21 @@ class BenchRaceCliTest {
         assertEquals(ExitCode.USAGE, p.exitCode(), p.err());
         assertTrue(p.oneErrorLine() && p.err().contains("paper-bf16"), p.err());
     }
+
+    @Test
+    void scaleAndMaskBelongToTheirTasks() {
+        Path noisy = image("noisy.png", 32, 0.05f);
+        CliRun scale = CliRun.of("bench", "race", noisy.toString(), "--reference", noisy.toString(), "--paths", "default",
+                "--scale", "4");
+        assertEquals(ExitCode.USAGE, scale.exitCode(), scale.err());
+        assertTrue(scale.oneErrorLine() && scale.err().contains("--scale is for --task super-resolve only"), scale.err());
+        CliRun three = CliRun.of("bench", "race", noisy.toString(), "--reference", noisy.toString(), "--paths", "default",
+                "--task", "super-resolve", "--scale", "3");
+        assertEquals(ExitCode.USAGE, three.exitCode(), three.err());
+        assertTrue(three.oneErrorLine() && three.err().contains("4 or 8"), three.err());
+        CliRun sr = CliRun.of("bench", "race", noisy.toString(), "--reference", noisy.toString(), "--paths", "default",
+                "--task", "super-resolve", "-o", dir.resolve("o").toString());
+        assertEquals(ExitCode.INPUT, sr.exitCode(), sr.err());
+        assertTrue(sr.oneErrorLine() && sr.err().contains("4 times the input's size"), sr.err());
+    }
 }
