@@ -14,10 +14,11 @@ import java.util.Map;
  * @param oracleIteration     the iteration of the best output by ground truth (0: not studied)
  * @param stopIteration       where the automatic stop stopped (0: it did not within the fit, or not studied)
  * @param stopOutputIteration the iteration of the output the automatic stop kept (0: not studied)
+ * @param cpu     the CPU that fitted it, model and instruction set ("" for a row from before this was recorded)
  */
 public record ImageResult(String image, int height, int width, int iterations, double seconds, int backtracks,
                           Map<String, Double> psnr, Map<String, Double> ssim,
-                          int oracleIteration, int stopIteration, int stopOutputIteration) {
+                          int oracleIteration, int stopIteration, int stopOutputIteration, String cpu) {
     public ImageResult {
         psnr = Map.copyOf(psnr);
         ssim = Map.copyOf(ssim);
@@ -37,6 +38,9 @@ public record ImageResult(String image, int height, int width, int iterations, d
         row.put("seed", Long.toString(cfg.seed()));
         row.put("centre_crop", cfg.cropped() ? Integer.toString(cfg.centreCrop()) : "");
         row.put("settings_hash", cfg.settingsHash());
+        row.put("recipe", cfg.recipeLabel());
+        row.put("precision", cfg.precision().label());
+        row.put("cpu", cpu);
         row.put("protocol", cfg.task().protocol().key());
         row.put("height", Integer.toString(height));
         row.put("width", Integer.toString(width));
@@ -62,7 +66,8 @@ public record ImageResult(String image, int height, int width, int iterations, d
         }
         return new ImageResult(row.get("image"), parse(row, "height").intValue(), parse(row, "width").intValue(),
                 parse(row, "iterations").intValue(), parse(row, "seconds"), parse(row, "backtracks").intValue(), psnr, ssim,
-                optionalInt(row, "oracle_iteration"), optionalInt(row, "stop_iteration"), optionalInt(row, "stop_output_iteration"));
+                optionalInt(row, "oracle_iteration"), optionalInt(row, "stop_iteration"), optionalInt(row, "stop_output_iteration"),
+                row.getOrDefault("cpu", ""));
     }
 
     /** A column that older results.csv files lack, or that is empty when it does not apply: 0. */

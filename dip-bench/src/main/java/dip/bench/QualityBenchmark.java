@@ -149,7 +149,8 @@ public final class QualityBenchmark {
         }
         return new ImageResult(c.name, c.groundTruth.height(), c.groundTruth.width(), fit.iterations(), fit.seconds(),
                 fit.backtracks(), psnr, ssim, study == null ? 0 : study.oracleIteration(),
-                study == null ? 0 : study.stopIteration(), study == null ? 0 : study.stopOutputIterationOrBest());
+                study == null ? 0 : study.stopIteration(), study == null ? 0 : study.stopOutputIterationOrBest(),
+                Machine.cpuModel() + " (" + Machine.instructionSet() + ")");
     }
 
     private static void write(Restoration r, String which, Path file) {

@@ -115,6 +115,15 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         }
     }
 
+    /**
+     * The recipe a row was fitted with: "paper" (the paper's settings for the task, as its table), with the net named
+     * when --net replaced the recipe's, and the iterations when --iterations changed them.
+     */
+    public String recipeLabel() {
+        return "paper" + (preset.equals(task.recipe().preset()) ? "" : ", net " + preset)
+                + (iterations == null || iterations == task.recipe().iterations() ? "" : ", " + iterations + " iterations");
+    }
+
     /** A readable folder name for this run's images, e.g. skip-2000it-seed0-crop64-bf16. */
     public String label() {
         return preset + "-" + fitSettings().iterations() + "it-seed" + seed + (centreCrop == null ? "" : "-crop" + centreCrop)

@@ -37,7 +37,11 @@ final class QualityReport {
                     .append(task.factor()).append(" in 8 bits; ground truth: the cropped HR\n");
         }
         sb.append("- published: ").append(published.describe(task)).append('\n');
-        sb.append("- precision: ").append(cfg.precision().label()).append('\n');
+        sb.append("- recipe: ").append(cfg.recipeLabel()).append("; precision: ").append(cfg.precision().label()).append('\n');
+        java.util.Set<String> cpus = new java.util.TreeSet<>();
+        results.forEach(r -> cpus.add(r.cpu().isEmpty() ? "not recorded" : r.cpu()));
+        sb.append("- CPU").append(cpus.size() > 1 ? "s (per row in results.csv): " : ": ").append(String.join("; ", cpus))
+                .append(", ").append(cfg.threads()).append(cfg.threads() == 1 ? " thread" : " threads").append('\n');
         if (task.methods().contains(Method.DIP_AUTO_STOP)) {
             sb.append("- dip_oracle: the output at the best iteration by ground truth; dip_auto_stop: the output kept by the"
                     + " automatic stop (variance of the last ").append(VarianceStop.DEFAULT_WINDOW).append(" outputs, patience ")

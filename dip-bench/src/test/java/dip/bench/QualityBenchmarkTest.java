@@ -113,13 +113,18 @@ class QualityBenchmarkTest {
         assertEquals(3, csv.size());
         for (String col : List.of("image", "task", "preset", "iterations", "seed", "settings_hash", "protocol",
                 "seconds", "psnr_dip", "ssim_dip", "psnr_dip_average", "psnr_noisy", "psnr_dip_oracle", "psnr_dip_auto_stop", "psnr_dip_auto_stop_average",
-                "oracle_iteration", "stop_iteration", "stop_output_iteration")) {
+                "oracle_iteration", "stop_iteration", "stop_output_iteration", "recipe", "precision", "cpu")) {
             assertTrue(ResultsStore.split(csv.get(0)).contains(col), col + " missing from " + csv.get(0));
         }
         String md = Files.readString(cfg.out().resolve("results.md"));
         assertEquals(o.markdown(), md);
         assertTrue(md.contains("| image | size | iterations | seconds | oracle it | auto-stop it (output it) | PSNR dip |"), md);
         assertTrue(md.contains("**average (2)**"), md);
+        Map<String, String> row = ResultsStore.open(cfg.out().resolve("results.csv"), "image").find("a").orElseThrow();
+        assertEquals(Machine.cpuModel() + " (" + Machine.instructionSet() + ")", row.get("cpu"));
+        assertEquals(cfg.precision().label(), row.get("precision"));
+        assertTrue(row.get("recipe").startsWith("paper, net "), row.get("recipe")); // the tests' tiny net
+        assertTrue(md.contains("- recipe: paper, net ") && md.contains("- CPU: " + Machine.cpuModel()), md);
         // The stop study: the oracle is the best output by ground truth, so no worse than the final output.
         for (ImageResult r : o.results()) {
             assertTrue(r.psnr(Method.DIP_ORACLE) >= r.psnr(Method.DIP) - 1e-9, r.toString());
