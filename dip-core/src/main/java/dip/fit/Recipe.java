@@ -37,7 +37,7 @@ public record Recipe(int iterations, double lr, double regNoise, String preset, 
     /**
      * dip's default for denoising ({@link Family#FAST}): the paper's recipe on the skip hourglass with 64 channels
      * per level ("skip-64", a quarter of the multiply-adds), stopping by itself; chosen on held-out images (not the
-     * benchmark's), see the README's speed section for the measurements.
+     * benchmark's), see docs/DESIGN.md for the measurements.
      */
     public static final Recipe DENOISE_FAST = new Recipe(3000, 0.01, 1.0 / 30, "skip-64", 0.02, true);
     public static final Recipe JPEG = new Recipe(2400, 0.01, 1.0 / 30, "jpeg", 0.02, true);
