@@ -58,7 +58,14 @@ class RestorerTest {
         assertTrue(paper.stop().automatic());
         RestoreConfig paperSr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).recipe(Recipe.Family.PAPER).build();
         assertEquals(RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build().net(), paperSr.net(),
-                "the fast recipe differs from the paper's for denoising only");
+                "×8 super-resolution has no fast recipe of its own");
+        RestoreConfig sr4 = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 4)).build();
+        RestoreConfig paperSr4 = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 4)).recipe(Recipe.Family.PAPER).build();
+        assertEquals("skip-64", sr4.net().preset(), "×4's fast recipe runs skip-64");
+        assertEquals("skip", paperSr4.net().preset());
+        assertEquals(paperSr4.iterations(), sr4.iterations());
+        assertEquals(paperSr4.lr(), sr4.lr());
+        assertEquals(paperSr4.regNoise(), sr4.regNoise());
         RestoreConfig sr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build();
         assertEquals(4000, sr.iterations());
         assertFalse(sr.stop().automatic());
