@@ -25,8 +25,11 @@ public final class Conv implements Layer {
     }
 
     @Override
-    public Tensor forward(Tensor x) {
-        return Ops.conv2d(Ops.reflectPad(x, (kernel - 1) / 2), weight, bias, stride);
+    public Tensor forward(Tensor x) { return convolve(x, weight, bias); }
+
+    /** x reflection-padded and convolved with w (and b, when not null): this layer's operation with given weights. */
+    private Tensor convolve(Tensor x, Tensor w, Tensor b) {
+        return Ops.conv2d(Ops.reflectPad(x, (kernel - 1) / 2), w, b, stride);
     }
 
     /**
@@ -34,10 +37,8 @@ public final class Conv implements Layer {
      * rest), as the sum of two convolutions with the matching slices of the weights.
      */
     Tensor forwardSplit(Tensor a, Tensor b, long split) {
-        int p = (kernel - 1) / 2;
-        Tensor ya = Ops.conv2d(Ops.reflectPad(a, p), weight.narrow(1, 0, split), null, stride);
-        Tensor yb = Ops.conv2d(Ops.reflectPad(b, p), weight.narrow(1, split, in - split), bias, stride);
-        return yb.plus(ya);
+        Tensor ya = convolve(a, weight.narrow(1, 0, split), null);
+        return convolve(b, weight.narrow(1, split, in - split), bias).plus(ya);
     }
 
     @Override
