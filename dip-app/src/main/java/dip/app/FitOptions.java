@@ -1,6 +1,7 @@
 package dip.app;
 
 import dip.engine.Engine;
+import dip.fit.LrSchedule;
 import dip.fit.Recipe;
 import dip.fit.VarianceStop;
 import dip.restore.RestoreConfig;
@@ -36,6 +37,10 @@ public final class FitOptions {
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (task default if omitted).")
     Double lr;
+
+    @Option(names = "--lr-schedule", paramLabel = "S", description = "constant: the same learning rate throughout; cosine: "
+            + "from --lr down to nearly 0 at the last of --iterations along half a cosine (task default if omitted).")
+    String lrSchedule;
 
     @Option(names = "--reg-noise", paramLabel = "SIGMA", description = "Std of the fresh noise added to z at each iteration (task default if omitted).")
     Double regNoise;
@@ -112,6 +117,9 @@ public final class FitOptions {
         if (lr != null) {
             b.lr(lr);
         }
+        if (lrSchedule != null) {
+            b.lrSchedule(LrSchedule.byKey(lrSchedule));
+        }
         if (regNoise != null) {
             b.regNoise(regNoise);
         }
@@ -151,6 +159,13 @@ public final class FitOptions {
         }
         if (lr != null && !(lr > 0 && lr <= MAX_LR)) {
             throw new UserError(ExitCode.USAGE, "--lr must be positive and at most " + MAX_LR + ", got " + lr);
+        }
+        if (lrSchedule != null) {
+            try {
+                LrSchedule.byKey(lrSchedule);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCode.USAGE, "--lr-schedule: " + e.getMessage());
+            }
         }
         if (regNoise != null && !(regNoise >= 0)) {
             throw new UserError(ExitCode.USAGE, "--reg-noise must be zero or positive, got " + regNoise);

@@ -19,7 +19,8 @@ public final class ProvenanceTables {
         p.inputs().forEach(f -> m.put("SHA-256 of " + f.role(), f.sha256()));
         m.put("prior", p.run().prior());
         m.put("iterations", Integer.toString(s.iterations()));
-        m.put("learning rate", Double.toString(s.lr()));
+        m.put("learning rate", s.lr() + (s.schedule() == dip.fit.LrSchedule.CONSTANT ? "" : ", " + s.schedule().key()
+                + " schedule"));
         m.put("reg noise σp", DeepPrior.regNoiseLabel(s.regNoise()));
         m.put("precision", s.precision() + " on " + p.run().instructionSet());
         m.put("seed", Long.toString(s.seed()));

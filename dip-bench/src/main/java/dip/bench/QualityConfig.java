@@ -106,7 +106,8 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
                 centreCrop == null ? "none" : centreCrop, s.averageDecay(), s.backtrackDb(), task.protocol().key(),
                 precision == Precision.FP32 ? "" : ";precision=" + precision.label(), // fp32 rows of earlier runs stay valid
                 task.methods().contains(BenchTask.Method.DIP_AUTO_STOP)
-                        ? ";stop=" + VarianceStop.DEFAULT_WINDOW + "/" + VarianceStop.DEFAULT_PATIENCE : "");
+                        ? ";stop=" + VarianceStop.DEFAULT_WINDOW + "/" + VarianceStop.DEFAULT_PATIENCE : "")
+                + (s.schedule() == dip.fit.LrSchedule.CONSTANT ? "" : ";schedule=" + s.schedule().key()); // earlier rows stay valid
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

@@ -3,6 +3,7 @@ package dip.bench;
 import dip.bench.BenchInputException.Problem;
 import dip.engine.Engine;
 import dip.fit.FitResult;
+import dip.fit.LrSchedule;
 import dip.fit.Progress;
 import dip.image.Image;
 import dip.image.ImageFiles;
@@ -265,7 +266,8 @@ public final class Race {
                 cfg.maxIterations() == null ? "none" : cfg.maxIterations(), c.precision().label(), c.iterations(), c.lr(),
                 c.regNoise(), c.averageDecay(), c.backtrackDb(), c.stop().describe(),
                 cfg.netName() == null ? c.net().label() : cfg.netName() + "=" + c.net(),
-                sourceHash == null ? "fitted" : "projected=" + cfg.projectIterations() + "/" + sourceHash);
+                sourceHash == null ? "fitted" : "projected=" + cfg.projectIterations() + "/" + sourceHash)
+                + (c.lrSchedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()); // earlier rows stay valid
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

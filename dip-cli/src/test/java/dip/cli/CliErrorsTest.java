@@ -196,6 +196,8 @@ class CliErrorsTest {
         expect(ExitCode.USAGE, "--iterations", "denoise", SAMPLE.toString(), "-o", out, "--iterations", "0");
         expect(ExitCode.USAGE, "--lr", "denoise", SAMPLE.toString(), "-o", out, "--lr", "-1");
         expect(ExitCode.USAGE, "--lr", "denoise", SAMPLE.toString(), "-o", out, "--lr", "1e38");
+        expect(ExitCode.USAGE, "--lr-schedule: unknown learning-rate schedule 'step'; choose constant or cosine", "denoise",
+                SAMPLE.toString(), "-o", out, "--lr-schedule", "step");
         expect(ExitCode.USAGE, "--threads", "denoise", SAMPLE.toString(), "-o", out, "--threads", "0");
         expect(ExitCode.USAGE, "--bit-depth", "denoise", SAMPLE.toString(), "-o", out, "--bit-depth", "12");
         expect(ExitCode.USAGE, "--save-every", "denoise", SAMPLE.toString(), "-o", out, "--save-every", "10");

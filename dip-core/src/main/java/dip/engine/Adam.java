@@ -28,6 +28,9 @@ public final class Adam {
         }
     }
 
+    /** Sets the learning rate of the next steps. */
+    public void learningRate(double lr) { optimizer.param_groups().get(0).options().set_lr(lr); }
+
     public void zeroGrad() { optimizer.zero_grad(true); }
 
     public void step() { optimizer.step(); }

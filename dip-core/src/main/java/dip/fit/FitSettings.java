@@ -11,9 +11,16 @@ package dip.fit;
  * @param averageDecay   exponential average of outputs: avg ← d·avg + (1−d)·x
  * @param backtrackDb    restore the last good weights when the data-term PSNR drops by more than this (≤ 0: off)
  * @param evaluateEvery  iterations between PSNR evaluations against a reference, when one is given
+ * @param schedule       how the learning rate moves over the iterations (from {@code lr})
  */
 public record FitSettings(int iterations, double lr, double regNoise, long seed,
-                          double averageDecay, double backtrackDb, int evaluateEvery) {
+                          double averageDecay, double backtrackDb, int evaluateEvery, LrSchedule schedule) {
+
+    /** Settings with a constant learning rate. */
+    public FitSettings(int iterations, double lr, double regNoise, long seed, double averageDecay, double backtrackDb,
+                       int evaluateEvery) {
+        this(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, LrSchedule.CONSTANT);
+    }
 
     public FitSettings {
         if (iterations < 1) {
@@ -31,7 +38,13 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
         if (evaluateEvery < 1) {
             throw new IllegalArgumentException("evaluation interval must be at least 1, got " + evaluateEvery);
         }
+        if (schedule == null) {
+            throw new IllegalArgumentException("the learning-rate schedule is required");
+        }
     }
+
+    /** Adam's learning rate at iteration {@code it} (1 … iterations). */
+    public double lrAt(int it) { return schedule.rate(lr, it, iterations); }
 
     /**
      * The paper's denoising recipe: 3000 iterations, lr 0.01, σp = 1/30, average 0.99, backtracking at 5 dB. The stop
@@ -43,22 +56,26 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
     }
 
     public FitSettings withIterations(int n) {
-        return new FitSettings(n, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery);
+        return new FitSettings(n, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule);
     }
 
     public FitSettings withLr(double v) {
-        return new FitSettings(iterations, v, regNoise, seed, averageDecay, backtrackDb, evaluateEvery);
+        return new FitSettings(iterations, v, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule);
     }
 
     public FitSettings withRegNoise(double v) {
-        return new FitSettings(iterations, lr, v, seed, averageDecay, backtrackDb, evaluateEvery);
+        return new FitSettings(iterations, lr, v, seed, averageDecay, backtrackDb, evaluateEvery, schedule);
     }
 
     public FitSettings withSeed(long v) {
-        return new FitSettings(iterations, lr, regNoise, v, averageDecay, backtrackDb, evaluateEvery);
+        return new FitSettings(iterations, lr, regNoise, v, averageDecay, backtrackDb, evaluateEvery, schedule);
     }
 
     public FitSettings withEvaluateEvery(int v) {
-        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, v);
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, v, schedule);
+    }
+
+    public FitSettings withSchedule(LrSchedule v) {
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, v);
     }
 }

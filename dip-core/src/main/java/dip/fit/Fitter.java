@@ -108,6 +108,9 @@ public final class Fitter {
             // The section lets a JVM exit (Ctrl-C, SIGTERM) wait for this iteration's native work.
             try (ExitGuard.Section guard = ExitGuard.enter(); Scope scope = new Scope()) {
                 adam.zeroGrad();
+                if (s.schedule() != LrSchedule.CONSTANT) {
+                    adam.learningRate(s.lrAt(it)); // from the iteration alone: a resumed fit steps alike
+                }
                 Tensor x = prior.render(true);
                 Tensor loss = task.dataTerm(x);
                 Tensor penalty = prior.penalty(x);

@@ -5,7 +5,13 @@ package dip.fit;
  * used when the TV prior is asked for, and whether the fit stops by itself ({@link VarianceStop}) or runs
  * every iteration. Settings are per task, never per image.
  */
-public record Recipe(int iterations, double lr, double regNoise, String preset, double tvWeight, boolean autoStop) {
+public record Recipe(int iterations, double lr, double regNoise, String preset, double tvWeight, boolean autoStop,
+                     LrSchedule schedule) {
+    /** A recipe with a constant learning rate. */
+    public Recipe(int iterations, double lr, double regNoise, String preset, double tvWeight, boolean autoStop) {
+        this(iterations, lr, regNoise, preset, tvWeight, autoStop, LrSchedule.CONSTANT);
+    }
+
     /**
      * Which defaults: {@code fast}, dip's (a cheaper net and recipe where one was measured to keep the paper's
      * quality in a fraction of its time, chosen on held-out images; the paper's recipe for the other tasks), or
@@ -58,10 +64,12 @@ public record Recipe(int iterations, double lr, double regNoise, String preset, 
 
     /** The fit settings of this recipe with the given seed (averaging 0.99, backtracking at 5 dB). */
     public FitSettings settings(long seed) {
-        return new FitSettings(iterations, lr, regNoise, seed, 0.99, 5.0, 1);
+        return new FitSettings(iterations, lr, regNoise, seed, 0.99, 5.0, 1, schedule);
     }
 
-    public Recipe withIterations(int n) { return new Recipe(n, lr, regNoise, preset, tvWeight, autoStop); }
+    public Recipe withIterations(int n) { return new Recipe(n, lr, regNoise, preset, tvWeight, autoStop, schedule); }
 
-    public Recipe withPreset(String p) { return new Recipe(iterations, lr, regNoise, p, tvWeight, autoStop); }
+    public Recipe withPreset(String p) { return new Recipe(iterations, lr, regNoise, p, tvWeight, autoStop, schedule); }
+
+    public Recipe withSchedule(LrSchedule v) { return new Recipe(iterations, lr, regNoise, preset, tvWeight, autoStop, v); }
 }

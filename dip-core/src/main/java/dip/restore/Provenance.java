@@ -70,11 +70,17 @@ public record Provenance(int format, Software software, Task task, List<InputFil
     /** Every value of the {@link RestoreConfig}, as used (see its fields); precision is the one computed in. */
     public record Settings(int iterations, double lr, double regNoise, double averageDecay, double backtrackDb, long seed,
                            int threads, String precision, String prior, double tvWeight, NetSpec net, StopRule stop,
-                           int checkpointEvery, boolean resumed, int evaluateEvery) {
+                           int checkpointEvery, boolean resumed, int evaluateEvery, String lrSchedule) {
         /** The settings of {@code c}, computed in {@code precision}. */
         public static Settings of(RestoreConfig c, String precision, boolean resumed) {
             return new Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(), c.threads(),
-                    precision, c.prior().key(), c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), resumed, c.evaluateEvery());
+                    precision, c.prior().key(), c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), resumed, c.evaluateEvery(),
+                    c.lrSchedule().key());
+        }
+
+        /** The learning-rate schedule; constant where the provenance names none (written before schedules existed). */
+        public dip.fit.LrSchedule schedule() {
+            return lrSchedule == null ? dip.fit.LrSchedule.CONSTANT : dip.fit.LrSchedule.byKey(lrSchedule);
         }
     }
 

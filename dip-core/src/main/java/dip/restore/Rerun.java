@@ -70,7 +70,8 @@ public final class Rerun {
             case RESTORE_PIXELS -> t.keep() > 0 ? TaskSpec.dropPixels(input, t.keep()) : TaskSpec.restorePixels(input);
         };
         Provenance.Settings s = p.settings();
-        RestoreConfig.Builder b = RestoreConfig.builder(spec).iterations(s.iterations()).lr(s.lr()).regNoise(s.regNoise())
+        RestoreConfig.Builder b = RestoreConfig.builder(spec).iterations(s.iterations()).lr(s.lr())
+                .lrSchedule(s.schedule()).regNoise(s.regNoise())
                 .averageDecay(s.averageDecay()).backtrackDb(s.backtrackDb()).seed(s.seed()).threads(s.threads())
                 .precision(Precision.parse(s.precision()).requireSupported()).prior(PriorKind.byKey(s.prior()))
                 .tvWeight(s.tvWeight()).net(s.net()).stop(s.stop()).reference(reference).evaluateEvery(s.evaluateEvery());

@@ -3,6 +3,7 @@ package dip.restore;
 import dip.engine.Engine;
 import dip.engine.Precision;
 import dip.fit.FitSettings;
+import dip.fit.LrSchedule;
 import dip.fit.Recipe;
 import dip.image.Image;
 import dip.task.TaskSpec;
@@ -35,15 +36,17 @@ import java.util.List;
  * @param reference       ground truth at the output size for PSNR during the fit and at the end, or null
  * @param evaluateEvery   iterations between PSNR evaluations against the reference
  * @param inputs          the files the inputs were read from, hashed (for provenance; may be empty)
+ * @param lrSchedule      how the learning rate moves over the iterations
  */
 public record RestoreConfig(TaskSpec task, int iterations, double lr, double regNoise, double averageDecay,
                             double backtrackDb, long seed, int threads, Precision precision, PriorKind prior,
                             double tvWeight, NetSpec net, StopRule stop, Path checkpoint, int checkpointEvery,
-                            Path resume, Image reference, int evaluateEvery, List<InputFile> inputs) {
+                            Path resume, Image reference, int evaluateEvery, List<InputFile> inputs,
+                            LrSchedule lrSchedule) {
     /** Validates every value; a bad one is an {@link IllegalArgumentException} naming it. */
     public RestoreConfig {
-        if (task == null || precision == null || prior == null || net == null || stop == null) {
-            throw new IllegalArgumentException("task, precision, prior, net and stop rule are required");
+        if (task == null || precision == null || prior == null || net == null || stop == null || lrSchedule == null) {
+            throw new IllegalArgumentException("task, precision, prior, net, stop rule and learning-rate schedule are required");
         }
         settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery); // validates those
         if (threads < 1) {
@@ -93,7 +96,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
     /** The fit's settings. */
     public FitSettings fitSettings() {
-        return settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery);
+        return settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery).withSchedule(lrSchedule);
     }
 
     private static FitSettings settings(int iterations, double lr, double regNoise, long seed, double averageDecay,
@@ -106,6 +109,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         private TaskSpec task;
         private int iterations;
         private double lr;
+        private LrSchedule lrSchedule = LrSchedule.CONSTANT;
         private double regNoise;
         private double averageDecay = 0.99;
         private double backtrackDb = 5.0;
@@ -133,6 +137,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             task = c.task;
             iterations = c.iterations;
             lr = c.lr;
+            lrSchedule = c.lrSchedule;
             regNoise = c.regNoise;
             averageDecay = c.averageDecay;
             backtrackDb = c.backtrackDb;
@@ -157,10 +162,14 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         /** Takes every value of the task's recipe of this family (see {@link #recipe(Recipe)}). */
         public Builder recipe(Recipe.Family family) { return recipe(RestoreConfig.recipe(task, family)); }
 
-        /** Takes every value of a recipe: iterations, lr, σp, net preset (replacing a net given before), TV weight and stop rule. */
+        /**
+         * Takes every value of a recipe: iterations, lr and its schedule, σp, net preset (replacing a net given before),
+         * TV weight and stop rule.
+         */
         public Builder recipe(Recipe r) {
             iterations = r.iterations();
             lr = r.lr();
+            lrSchedule = r.schedule();
             regNoise = r.regNoise();
             net = null; // the recipe's preset, unless a net is given
             recipePreset = r.preset();
@@ -174,6 +183,9 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
         /** Adam's learning rate. */
         public Builder lr(double v) { lr = v; return this; }
+
+        /** How the learning rate moves over the iterations (default: the recipe's). */
+        public Builder lrSchedule(LrSchedule v) { lrSchedule = v; return this; }
 
         /** σp of the perturbation of z. */
         public Builder regNoise(double v) { regNoise = v; return this; }
@@ -227,7 +239,8 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         public RestoreConfig build() {
             return new RestoreConfig(task, iterations, lr, regNoise, averageDecay, backtrackDb, seed,
                     threads != null ? threads : Engine.defaultThreads(), precision != null ? precision : Precision.auto(),
-                    prior, tvWeight, net != null ? net : NetSpec.preset(recipePreset), stop, checkpoint, checkpointEvery, resume, reference, evaluateEvery, inputs);
+                    prior, tvWeight, net != null ? net : NetSpec.preset(recipePreset), stop, checkpoint, checkpointEvery, resume, reference, evaluateEvery, inputs,
+                    lrSchedule);
         }
     }
 }

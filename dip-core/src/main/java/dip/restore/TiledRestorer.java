@@ -314,7 +314,8 @@ public final class TiledRestorer {
         return String.join(";", c.task().kind().key(), "factor=" + c.task().factor(), "iterations=" + c.iterations(),
                 "lr=" + c.lr(), "regNoise=" + c.regNoise(), "averageDecay=" + c.averageDecay(), "backtrack=" + c.backtrackDb(),
                 "threads=" + c.threads(), "precision=" + c.precision().label(), "prior=" + c.prior().key(),
-                "tv=" + c.tvWeight(), "net=" + c.net(), "stop=" + c.stop());
+                "tv=" + c.tvWeight(), "net=" + c.net(), "stop=" + c.stop())
+                + (c.lrSchedule() == dip.fit.LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()); // stores made before schedules stay valid
     }
 
     private Restoration restoreTile(TileInput in, FitListener listener) {

@@ -466,12 +466,30 @@ class FitterTest {
     }
 
     private static FitResult fitWith(Fitter fitter, Image noisy, int iterations) {
+        return fitWith(fitter, noisy, iterations, LrSchedule.CONSTANT);
+    }
+
+    private static FitResult fitWith(Fitter fitter, Image noisy, int iterations, LrSchedule schedule) {
         Engine.seed(5);
         int[] c = {16, 16};
         Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
         DeepPrior prior = new DeepPrior(net, NetInput.NOISE, 1.0 / 30, noisy.height(), noisy.width());
-        return fitter.fit(new Denoise(noisy), prior, FitSettings.denoising().withIterations(iterations).withSeed(5), null,
-                FitListener.NONE);
+        return fitter.fit(new Denoise(noisy), prior, FitSettings.denoising().withIterations(iterations).withSeed(5)
+                .withSchedule(schedule), null, FitListener.NONE);
+    }
+
+    /** A cosine schedule changes the steps; its rate follows the iteration alone, so a resumed fit ends alike. */
+    @Test
+    void aCosineScheduleChangesTheFitAndAResumedOneEndsBitForBitLikeAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Image noisy = noisy(clean, 25 / 255.0, 4);
+        FitResult constant = fitWith(new Fitter(), noisy, 8);
+        FitResult straight = fitWith(new Fitter(), noisy, 8, LrSchedule.COSINE);
+        assertFalse(java.util.Arrays.equals(constant.output().data(), straight.output().data()));
+        Path ckpt = dir.resolve("fit.ckpt");
+        fitWith(new Fitter().withCheckpoints(ckpt, 6), noisy, 8, LrSchedule.COSINE); // the last checkpoint: iteration 6
+        FitResult resumed = fitWith(new Fitter().resumeFrom(ckpt), noisy, 8, LrSchedule.COSINE);
+        assertArrayEquals(straight.output().data(), resumed.output().data());
+        assertArrayEquals(straight.average().data(), resumed.average().data());
     }
 
     @Test

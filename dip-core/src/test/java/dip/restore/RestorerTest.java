@@ -78,8 +78,9 @@ class RestorerTest {
         Path in = dir.resolve("clean.png");
         ImageFiles.write(Tiny.scene(3, 24, 2), in, 8);
         Image clean = ImageFiles.read(in).image();
+        // a cosine schedule: a rerun that dropped it would step differently and write other pixels
         RestoreConfig config = tiny(TaskSpec.denoise(clean).withAddedNoise(0.1)).reference(clean)
-                .inputFile("input", in).inputFile("reference", in).build();
+                .lrSchedule(dip.fit.LrSchedule.COSINE).inputFile("input", in).inputFile("reference", in).build();
         Restoration first;
         try (Restorer r = new Restorer(config)) {
             first = r.run(FitListener.NONE);
@@ -94,6 +95,7 @@ class RestorerTest {
         assertEquals(64, p.inputs().get(0).sha256().length());
         assertEquals(0.1, p.task().addedNoise());
         assertEquals(5, p.settings().seed());
+        assertEquals(dip.fit.LrSchedule.COSINE, p.settings().schedule());
         assertNotNull(p.result().outputScores(), "PSNR against the reference");
         assertTrue(p.run().parameters() > 0);
         assertEquals("out.png", p.output().file());
@@ -124,6 +126,10 @@ class RestorerTest {
         List<String> notes = new ArrayList<>();
         Rerun.config(Provenance.fromJson(old.toJson()), notes::add);
         assertEquals(2, notes.size(), notes.toString());
+        // written before learning-rate schedules were recorded: the rate was constant
+        String noSchedule = old.toJson().replaceAll(",?\\s*\"lrSchedule\"\\s*:\\s*\"constant\"", "");
+        assertFalse(noSchedule.contains("lrSchedule"), noSchedule);
+        assertEquals(dip.fit.LrSchedule.CONSTANT, Rerun.config(Provenance.fromJson(noSchedule), n -> { }).lrSchedule());
     }
 
     @Test
