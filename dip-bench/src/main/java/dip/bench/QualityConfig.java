@@ -3,6 +3,7 @@ package dip.bench;
 import dip.engine.Engine;
 import dip.engine.Precision;
 import dip.fit.FitSettings;
+import dip.fit.LrSchedule;
 import dip.fit.Recipe;
 import dip.fit.VarianceStop;
 import dip.restore.NetSpec;
@@ -23,9 +24,11 @@ import java.util.Locale;
  * @param preset     net preset (null: the recipe's): names the run's folder and results
  * @param net        the net to build (null: the preset)
  * @param precision  the net's number format (null: {@link Precision#auto()})
+ * @param schedule   the learning-rate schedule (null: the recipe's)
  */
 public record QualityConfig(BenchTask task, Path data, List<String> images, Integer iterations, Path out,
-                            Integer centreCrop, long seed, int threads, String preset, NetSpec net, Precision precision) {
+                            Integer centreCrop, long seed, int threads, String preset, NetSpec net, Precision precision,
+                            LrSchedule schedule) {
     /** Smallest crop: SSIM needs 11×11 and the SR protocol crops to a multiple of 32. */
     public static final int MIN_CROP = 11;
     /** The LR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
@@ -56,39 +59,44 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         if (precision == null) {
             precision = Precision.auto();
         }
+        if (schedule == null) {
+            schedule = task.recipe().schedule();
+        }
     }
 
     /** The paper's settings for the task on every image of the folder, seed 0, all cores. */
     public static QualityConfig of(BenchTask task, Path data) {
-        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null, null);
+        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null, null, null);
     }
 
     public static Path defaultOut(BenchTask task) { return Path.of("bench-out", "quality-" + task.cliName()); }
 
-    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, net, precision); }
+    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule); }
 
-    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, net, precision); }
+    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, net, precision, schedule); }
 
-    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, net, precision); }
+    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, net, precision, schedule); }
 
-    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, net, precision); }
+    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, net, precision, schedule); }
 
-    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, net, precision); }
+    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, net, precision, schedule); }
 
-    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, net, precision); }
+    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, net, precision, schedule); }
 
     /** A net other than the recipe's, called {@code name} in the results (tests use a tiny one). */
     public QualityConfig withNet(String name, NetSpec spec) {
-        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, spec, precision);
+        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, spec, precision, schedule);
     }
 
-    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, v); }
+    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, v, schedule); }
+
+    public QualityConfig withSchedule(LrSchedule v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, v); }
 
     public boolean cropped() { return centreCrop != null; }
 
     /** The task's recipe with this run's iterations and preset. */
     public Recipe recipe() {
-        Recipe r = task.recipe().withPreset(preset);
+        Recipe r = task.recipe().withPreset(preset).withSchedule(schedule);
         return iterations == null ? r : r.withIterations(iterations);
     }
 
@@ -107,7 +115,7 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
                 precision == Precision.FP32 ? "" : ";precision=" + precision.label(), // fp32 rows of earlier runs stay valid
                 task.methods().contains(BenchTask.Method.DIP_AUTO_STOP)
                         ? ";stop=" + VarianceStop.DEFAULT_WINDOW + "/" + VarianceStop.DEFAULT_PATIENCE : "")
-                + (s.schedule() == dip.fit.LrSchedule.CONSTANT ? "" : ";schedule=" + s.schedule().key()); // earlier rows stay valid
+                + (s.schedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + s.schedule().key()); // earlier rows stay valid
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);
@@ -122,12 +130,14 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
      */
     public String recipeLabel() {
         return "paper" + (preset.equals(task.recipe().preset()) ? "" : ", net " + preset)
-                + (iterations == null || iterations == task.recipe().iterations() ? "" : ", " + iterations + " iterations");
+                + (iterations == null || iterations == task.recipe().iterations() ? "" : ", " + iterations + " iterations")
+                + (schedule == task.recipe().schedule() ? "" : ", " + schedule.key() + " learning rate");
     }
 
     /** A readable folder name for this run's images, e.g. skip-2000it-seed0-crop64-bf16. */
     public String label() {
         return preset + "-" + fitSettings().iterations() + "it-seed" + seed + (centreCrop == null ? "" : "-crop" + centreCrop)
-                + (precision == Precision.FP32 ? "" : "-" + precision.label());
+                + (precision == Precision.FP32 ? "" : "-" + precision.label())
+                + (schedule == LrSchedule.CONSTANT ? "" : "-" + schedule.key());
     }
 }

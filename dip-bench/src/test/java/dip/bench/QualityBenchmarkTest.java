@@ -102,6 +102,19 @@ class QualityBenchmarkTest {
         assertEquals(0.001, cfg.fitSettings().lr(), 0); // the 50%-pixels recipe
     }
 
+    /** A schedule other than the recipe's is a different run: its own hash, folder and recipe label. */
+    @Test
+    void aLearningRateScheduleIsPartOfTheSettings() {
+        QualityConfig constant = QualityConfig.of(BenchTask.SR4, Path.of("data"));
+        QualityConfig cosine = constant.withSchedule(dip.fit.LrSchedule.COSINE);
+        assertEquals(dip.fit.LrSchedule.CONSTANT, constant.fitSettings().schedule());
+        assertEquals(dip.fit.LrSchedule.COSINE, cosine.fitSettings().schedule());
+        assertNotEquals(constant.settingsHash(), cosine.settingsHash());
+        assertNotEquals(constant.label(), cosine.label());
+        assertEquals("paper", constant.recipeLabel());
+        assertEquals("paper, cosine learning rate", cosine.recipeLabel());
+    }
+
     @Test
     void resultsCsvAndMarkdownAndResume() throws Exception {
         Path data = BenchImages.denoiseFolder(folder("data"), 24, "a", "b");

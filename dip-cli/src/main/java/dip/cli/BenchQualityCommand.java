@@ -9,6 +9,7 @@ import dip.bench.BenchTask;
 import dip.bench.ImageResult;
 import dip.bench.QualityBenchmark;
 import dip.bench.QualityConfig;
+import dip.fit.LrSchedule;
 import dip.bench.QualityListener;
 import dip.engine.Engine;
 import dip.net.NetPresets;
@@ -44,6 +45,9 @@ public final class BenchQualityCommand implements Callable<Integer> {
 
     @Option(names = "--iterations", paramLabel = "N", description = "Override the recipe's iterations.")
     Integer iterations;
+
+    @Option(names = "--lr-schedule", paramLabel = "S", description = "constant or cosine (default: the recipe's, constant).")
+    String lrSchedule;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: bench-out/quality-TASK).")
     Path out;
@@ -91,7 +95,8 @@ public final class BenchQualityCommand implements Callable<Integer> {
         }
         try {
             return new QualityConfig(t, data, images, iterations, out, centreCrop, seed,
-                    threads == null ? Engine.defaultThreads() : threads, net, null, precision.resolve());
+                    threads == null ? Engine.defaultThreads() : threads, net, null, precision.resolve(),
+                    lrSchedule == null ? null : LrSchedule.byKey(lrSchedule));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }
