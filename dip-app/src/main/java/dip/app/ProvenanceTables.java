@@ -23,7 +23,8 @@ public final class ProvenanceTables {
                 + " schedule"));
         m.put("reg noise σp", DeepPrior.regNoiseLabel(s.regNoise()));
         m.put("precision", s.precision() + " on " + p.run().instructionSet());
-        m.put("seed", Long.toString(s.seed()));
+        m.put("seed", s.runsOrOne() == 1 ? Long.toString(s.seed())
+                : s.seed() + " to " + (s.seed() + s.runsOrOne() - 1) + " (" + s.runsOrOne() + " runs, results averaged)");
         m.put("threads", Integer.toString(s.threads()));
         m.put("stop", s.stop().describe());
         m.put("output average decay", Double.toString(s.averageDecay()));

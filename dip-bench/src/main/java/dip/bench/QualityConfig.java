@@ -25,10 +25,11 @@ import java.util.Locale;
  * @param net        the net to build (null: the preset)
  * @param precision  the net's number format (null: {@link Precision#auto()})
  * @param schedule   the learning-rate schedule (null: the recipe's)
+ * @param runs       seeded fits averaged per image (null: the recipe's, 1)
  */
 public record QualityConfig(BenchTask task, Path data, List<String> images, Integer iterations, Path out,
                             Integer centreCrop, long seed, int threads, String preset, NetSpec net, Precision precision,
-                            LrSchedule schedule) {
+                            LrSchedule schedule, Integer runs) {
     /** Smallest crop: SSIM needs 11×11 and the SR protocol crops to a multiple of 32. */
     public static final int MIN_CROP = 11;
     /** The LR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
@@ -62,41 +63,53 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         if (schedule == null) {
             schedule = task.recipe().schedule();
         }
+        if (runs == null) {
+            runs = task.recipe().runs();
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
+        if (runs > 1 && task.methods().contains(BenchTask.Method.DIP_AUTO_STOP)) {
+            // the denoising table replays the automatic stop on one fit's curve
+            throw new IllegalArgumentException("--runs takes sr4, sr8 and inpaint, not " + task.cliName());
+        }
     }
 
     /** The paper's settings for the task on every image of the folder, seed 0, all cores. */
     public static QualityConfig of(BenchTask task, Path data) {
-        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null, null, null);
+        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null, null, null, null);
     }
 
     public static Path defaultOut(BenchTask task) { return Path.of("bench-out", "quality-" + task.cliName()); }
 
-    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule); }
+    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule, runs); }
 
-    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, net, precision, schedule); }
+    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, net, precision, schedule, runs); }
 
-    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, net, precision, schedule); }
+    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, net, precision, schedule, runs); }
 
-    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, net, precision, schedule); }
+    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, net, precision, schedule, runs); }
 
-    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, net, precision, schedule); }
+    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, net, precision, schedule, runs); }
 
-    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, net, precision, schedule); }
+    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, net, precision, schedule, runs); }
 
     /** A net other than the recipe's, called {@code name} in the results (tests use a tiny one). */
     public QualityConfig withNet(String name, NetSpec spec) {
-        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, spec, precision, schedule);
+        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, spec, precision, schedule, runs);
     }
 
-    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, v, schedule); }
+    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, v, schedule, runs); }
 
-    public QualityConfig withSchedule(LrSchedule v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, v); }
+    public QualityConfig withSchedule(LrSchedule v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, v, runs); }
+
+    public QualityConfig withRuns(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule, v); }
 
     public boolean cropped() { return centreCrop != null; }
 
     /** The task's recipe with this run's iterations and preset. */
     public Recipe recipe() {
-        Recipe r = task.recipe().withPreset(preset).withSchedule(schedule);
+        Recipe r = task.recipe().withPreset(preset).withSchedule(schedule).withRuns(runs);
         return iterations == null ? r : r.withIterations(iterations);
     }
 
@@ -115,7 +128,8 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
                 precision == Precision.FP32 ? "" : ";precision=" + precision.label(), // fp32 rows of earlier runs stay valid
                 task.methods().contains(BenchTask.Method.DIP_AUTO_STOP)
                         ? ";stop=" + VarianceStop.DEFAULT_WINDOW + "/" + VarianceStop.DEFAULT_PATIENCE : "")
-                + (s.schedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + s.schedule().key()); // earlier rows stay valid
+                + (s.schedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + s.schedule().key()) // earlier rows stay valid
+                + (runs == 1 ? "" : ";runs=" + runs);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);
@@ -131,13 +145,15 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
     public String recipeLabel() {
         return "paper" + (preset.equals(task.recipe().preset()) ? "" : ", net " + preset)
                 + (iterations == null || iterations == task.recipe().iterations() ? "" : ", " + iterations + " iterations")
-                + (schedule == task.recipe().schedule() ? "" : ", " + schedule.key() + " learning rate");
+                + (schedule == task.recipe().schedule() ? "" : ", " + schedule.key() + " learning rate")
+                + (runs == 1 ? "" : ", " + runs + " runs averaged (seeds " + seed + "-" + (seed + runs - 1) + ")");
     }
 
     /** A readable folder name for this run's images, e.g. skip-2000it-seed0-crop64-bf16. */
     public String label() {
         return preset + "-" + fitSettings().iterations() + "it-seed" + seed + (centreCrop == null ? "" : "-crop" + centreCrop)
                 + (precision == Precision.FP32 ? "" : "-" + precision.label())
-                + (schedule == LrSchedule.CONSTANT ? "" : "-" + schedule.key());
+                + (schedule == LrSchedule.CONSTANT ? "" : "-" + schedule.key())
+                + (runs == 1 ? "" : "-runs" + runs);
     }
 }

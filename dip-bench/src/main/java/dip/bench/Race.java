@@ -267,7 +267,8 @@ public final class Race {
                 c.regNoise(), c.averageDecay(), c.backtrackDb(), c.stop().describe(),
                 cfg.netName() == null ? c.net().label() : cfg.netName() + "=" + c.net(),
                 sourceHash == null ? "fitted" : "projected=" + cfg.projectIterations() + "/" + sourceHash)
-                + (c.lrSchedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()); // earlier rows stay valid
+                + (c.lrSchedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()) // earlier rows stay valid
+                + (c.runs() == 1 ? "" : ";runs=" + c.runs());
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dip.bench.BenchTask.Method;
@@ -113,6 +114,13 @@ class QualityBenchmarkTest {
         assertNotEquals(constant.label(), cosine.label());
         assertEquals("paper", constant.recipeLabel());
         assertEquals("paper, cosine learning rate", cosine.recipeLabel());
+        QualityConfig two = constant.withRuns(2);
+        assertEquals(2, two.recipe().runs());
+        assertNotEquals(constant.settingsHash(), two.settingsHash());
+        assertNotEquals(constant.label(), two.label());
+        assertEquals("paper, 2 runs averaged (seeds 0-1)", two.recipeLabel());
+        assertThrows(IllegalArgumentException.class, () -> constant.withRuns(0));
+        assertThrows(IllegalArgumentException.class, () -> QualityConfig.of(BenchTask.DENOISE, Path.of("data")).withRuns(2));
     }
 
     @Test

@@ -49,6 +49,10 @@ public final class BenchQualityCommand implements Callable<Integer> {
     @Option(names = "--lr-schedule", paramLabel = "S", description = "constant or cosine (default: the recipe's, constant).")
     String lrSchedule;
 
+    @Option(names = "--runs", paramLabel = "N", description = "Fit every image N times with seeds S, S+1, ... and score "
+            + "the mean of the outputs (--recipe best of the other commands is 2) (default: 1).")
+    Integer runs;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: bench-out/quality-TASK).")
     Path out;
 
@@ -96,7 +100,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
         try {
             return new QualityConfig(t, data, images, iterations, out, centreCrop, seed,
                     threads == null ? Engine.defaultThreads() : threads, net, null, precision.resolve(),
-                    lrSchedule == null ? null : LrSchedule.byKey(lrSchedule));
+                    lrSchedule == null ? null : LrSchedule.byKey(lrSchedule), runs);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }

@@ -118,7 +118,7 @@ class CliDenoiseTest {
         assertEquals("parameters: 2217831", lastLine(CliRun.of("net", "skip-64", "--channels-down", "128,128,128,128,128")));
         CliRun bad = CliRun.of("denoise", "in.png", "-o", "out.png", "--recipe", "quick");
         assertEquals(ExitCode.USAGE, bad.exitCode(), bad.err());
-        assertTrue(bad.oneErrorLine() && bad.err().contains("choose fast or paper"), bad.err());
+        assertTrue(bad.oneErrorLine() && bad.err().contains("choose fast, paper or best"), bad.err());
     }
 
     /** The default denoising net is the fast recipe's; --recipe paper runs the paper's, and provenance says which. */

@@ -196,6 +196,9 @@ class CliErrorsTest {
         expect(ExitCode.USAGE, "--iterations", "denoise", SAMPLE.toString(), "-o", out, "--iterations", "0");
         expect(ExitCode.USAGE, "--lr", "denoise", SAMPLE.toString(), "-o", out, "--lr", "-1");
         expect(ExitCode.USAGE, "--lr", "denoise", SAMPLE.toString(), "-o", out, "--lr", "1e38");
+        expect(ExitCode.USAGE, "--runs must be at least 1", "denoise", SAMPLE.toString(), "-o", out, "--runs", "0");
+        expect(ExitCode.USAGE, "checkpoints and resuming take one run, not 2", "denoise", SAMPLE.toString(), "-o", out,
+                "--recipe", "best", "--checkpoint-every", "5");
         expect(ExitCode.USAGE, "--lr-schedule: unknown learning-rate schedule 'step'; choose constant or cosine", "denoise",
                 SAMPLE.toString(), "-o", out, "--lr-schedule", "step");
         expect(ExitCode.USAGE, "--threads", "denoise", SAMPLE.toString(), "-o", out, "--threads", "0");

@@ -70,13 +70,16 @@ public record Provenance(int format, Software software, Task task, List<InputFil
     /** Every value of the {@link RestoreConfig}, as used (see its fields); precision is the one computed in. */
     public record Settings(int iterations, double lr, double regNoise, double averageDecay, double backtrackDb, long seed,
                            int threads, String precision, String prior, double tvWeight, NetSpec net, StopRule stop,
-                           int checkpointEvery, boolean resumed, int evaluateEvery, String lrSchedule) {
+                           int checkpointEvery, boolean resumed, int evaluateEvery, String lrSchedule, Integer runs) {
         /** The settings of {@code c}, computed in {@code precision}. */
         public static Settings of(RestoreConfig c, String precision, boolean resumed) {
             return new Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(), c.threads(),
                     precision, c.prior().key(), c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), resumed, c.evaluateEvery(),
-                    c.lrSchedule().key());
+                    c.lrSchedule().key(), c.runs());
         }
+
+        /** Fits averaged; 1 where the provenance names none (written before ensembles existed). */
+        public int runsOrOne() { return runs == null ? 1 : runs; }
 
         /** The learning-rate schedule; constant where the provenance names none (written before schedules existed). */
         public dip.fit.LrSchedule schedule() {

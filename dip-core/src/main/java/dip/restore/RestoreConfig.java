@@ -37,12 +37,14 @@ import java.util.List;
  * @param evaluateEvery   iterations between PSNR evaluations against the reference
  * @param inputs          the files the inputs were read from, hashed (for provenance; may be empty)
  * @param lrSchedule      how the learning rate moves over the iterations
+ * @param runs            fits with seeds seed, seed + 1, …, whose outputs (and averages) are averaged (1: one fit); more
+ *                        than one is not checkpointed (no periodic checkpoints, no resume)
  */
 public record RestoreConfig(TaskSpec task, int iterations, double lr, double regNoise, double averageDecay,
                             double backtrackDb, long seed, int threads, Precision precision, PriorKind prior,
                             double tvWeight, NetSpec net, StopRule stop, Path checkpoint, int checkpointEvery,
                             Path resume, Image reference, int evaluateEvery, List<InputFile> inputs,
-                            LrSchedule lrSchedule) {
+                            LrSchedule lrSchedule, int runs) {
     /** Validates every value; a bad one is an {@link IllegalArgumentException} naming it. */
     public RestoreConfig {
         if (task == null || precision == null || prior == null || net == null || stop == null || lrSchedule == null) {
@@ -51,6 +53,12 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery); // validates those
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+        }
+        if (runs > 1 && (checkpointEvery > 0 || resume != null)) {
+            throw new IllegalArgumentException("checkpoints and resuming take one run, not " + runs + " (runs > 1 are not checkpointed)");
         }
         if (!(tvWeight >= 0)) {
             throw new IllegalArgumentException("the TV weight must be zero or positive, got " + tvWeight);
@@ -78,6 +86,9 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
      * super-resolution.
      */
     public static Recipe recipe(TaskSpec.Kind kind, int factor, Recipe.Family family) {
+        if (family == Recipe.Family.BEST) {
+            return recipe(kind, factor, Recipe.Family.PAPER).withRuns(Recipe.BEST_RUNS);
+        }
         return switch (kind) {
             case DENOISE -> family == Recipe.Family.FAST ? Recipe.DENOISE_FAST : Recipe.DENOISE;
             case JPEG -> Recipe.JPEG;
@@ -110,6 +121,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         private int iterations;
         private double lr;
         private LrSchedule lrSchedule = LrSchedule.CONSTANT;
+        private int runs = 1;
         private double regNoise;
         private double averageDecay = 0.99;
         private double backtrackDb = 5.0;
@@ -138,6 +150,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             iterations = c.iterations;
             lr = c.lr;
             lrSchedule = c.lrSchedule;
+            runs = c.runs;
             regNoise = c.regNoise;
             averageDecay = c.averageDecay;
             backtrackDb = c.backtrackDb;
@@ -164,12 +177,13 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
         /**
          * Takes every value of a recipe: iterations, lr and its schedule, σp, net preset (replacing a net given before),
-         * TV weight and stop rule.
+         * TV weight, stop rule and runs.
          */
         public Builder recipe(Recipe r) {
             iterations = r.iterations();
             lr = r.lr();
             lrSchedule = r.schedule();
+            runs = r.runs();
             regNoise = r.regNoise();
             net = null; // the recipe's preset, unless a net is given
             recipePreset = r.preset();
@@ -186,6 +200,9 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
         /** How the learning rate moves over the iterations (default: the recipe's). */
         public Builder lrSchedule(LrSchedule v) { lrSchedule = v; return this; }
+
+        /** Fits with successive seeds whose results are averaged (default: the recipe's, 1). */
+        public Builder runs(int v) { runs = v; return this; }
 
         /** σp of the perturbation of z. */
         public Builder regNoise(double v) { regNoise = v; return this; }
@@ -240,7 +257,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             return new RestoreConfig(task, iterations, lr, regNoise, averageDecay, backtrackDb, seed,
                     threads != null ? threads : Engine.defaultThreads(), precision != null ? precision : Precision.auto(),
                     prior, tvWeight, net != null ? net : NetSpec.preset(recipePreset), stop, checkpoint, checkpointEvery, resume, reference, evaluateEvery, inputs,
-                    lrSchedule);
+                    lrSchedule, runs);
         }
     }
 }

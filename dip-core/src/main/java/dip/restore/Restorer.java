@@ -8,6 +8,7 @@ import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.fit.Fitter;
 import dip.fit.VarianceStop;
+import dip.image.Image;
 import dip.net.Net;
 import dip.prior.DeepPrior;
 import dip.prior.PixelPrior;
@@ -40,6 +41,9 @@ public final class Restorer implements AutoCloseable {
     /** This restoration's random stream (weights, z, then the perturbations), whichever thread runs it. */
     private final org.bytedeco.pytorch.Generator generator;
     private boolean ran;
+    /** The restorer of the ensemble's run now fitting (runs 2 … n), so a stop request reaches it. */
+    private volatile Restorer current;
+    private volatile boolean stopRequested;
 
     /** Builds everything for {@code config} (weights and z are drawn here, from the config's seed). */
     public Restorer(RestoreConfig config) { this(config, UnaryOperator.identity()); }
@@ -67,7 +71,9 @@ public final class Restorer implements AutoCloseable {
             owner.stopCollecting(); // the fit owns its own buffers; nothing later belongs to this restorer
             Engine.useGenerator(callers);
         }
-        fitter.withCheckpoints(config.checkpoint(), config.checkpointEvery());
+        if (config.runs() == 1) { // an ensemble is not checkpointed (RestoreConfig refuses periodic ones and resuming)
+            fitter.withCheckpoints(config.checkpoint(), config.checkpointEvery());
+        }
         if (config.resume() != null) {
             fitter.resumeFrom(config.resume());
         }
@@ -99,7 +105,14 @@ public final class Restorer implements AutoCloseable {
     }
 
     /** Asks the fit to finish after the current iteration (thread-safe: from a signal handler, a UI). */
-    public void requestStop() { fitter.requestStop(); }
+    public void requestStop() {
+        stopRequested = true;
+        fitter.requestStop();
+        Restorer r = current;
+        if (r != null) {
+            r.requestStop();
+        }
+    }
 
     /**
      * Fits, calling {@code listener} after every iteration on this thread, and returns the result with its
@@ -125,7 +138,64 @@ public final class Restorer implements AutoCloseable {
         } finally {
             Engine.useGenerator(callers);
         }
+        if (config.runs() > 1) {
+            fit = ensemble(fit, listener);
+        }
         return new Restoration(fit.output(), fit.average(), fit, provenance(fit, precision));
+    }
+
+    /**
+     * Runs 2 … n of an ensemble, one after the other (each built, fitted and freed before the next: the memory of one
+     * fit), with seeds seed + 1 … seed + n − 1, and averages their outputs and averages with the first run's. Iterations,
+     * roll-backs and seconds add up; the rest is the first run's. A stop request ends the ensemble with the runs done.
+     */
+    private FitResult ensemble(FitResult first, FitListener listener) {
+        java.util.List<FitResult> fits = new java.util.ArrayList<>(java.util.List.of(first));
+        for (int k = 1; k < config.runs() && !stopRequested && !first.stopped(); k++) {
+            listener.onNote(0, "run " + (k + 1) + " of " + config.runs() + " (seed " + (config.seed() + k) + ")");
+            RestoreConfig one = config.toBuilder().seed(config.seed() + k).runs(1).checkpoints(null, 0).build();
+            // The same data term: a degradation simulated from the seed (--add-noise, dropped pixels) is the first run's.
+            try (Restorer r = new Restorer(one, t -> task)) {
+                current = r;
+                if (stopRequested) {
+                    break;
+                }
+                FitResult f = r.run(listener).fit();
+                if (f.stopped()) {
+                    break; // a run cut short is not averaged in
+                }
+                fits.add(f);
+            } finally {
+                current = null;
+            }
+        }
+        int iterations = 0;
+        int backtracks = 0;
+        double seconds = 0;
+        for (FitResult f : fits) {
+            iterations += f.iterations();
+            backtracks += f.backtracks();
+            seconds += f.seconds();
+        }
+        boolean cut = fits.size() < config.runs();
+        return new FitResult(mean(fits.stream().map(FitResult::output).toList()),
+                mean(fits.stream().map(FitResult::average).toList()), iterations, backtracks, seconds,
+                first.stopped() || cut, first.outputIteration(), first.autoStopped(), first.endedWithStateOf(), first.fp32From());
+    }
+
+    private static Image mean(java.util.List<Image> images) {
+        Image a = images.get(0);
+        float[] sum = new float[a.data().length];
+        for (Image img : images) {
+            float[] d = img.data();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += d[i];
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= images.size();
+        }
+        return new Image(a.channels(), a.height(), a.width(), sum);
     }
 
     private Provenance provenance(FitResult fit, String precision) {

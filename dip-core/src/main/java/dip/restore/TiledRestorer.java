@@ -315,7 +315,8 @@ public final class TiledRestorer {
                 "lr=" + c.lr(), "regNoise=" + c.regNoise(), "averageDecay=" + c.averageDecay(), "backtrack=" + c.backtrackDb(),
                 "threads=" + c.threads(), "precision=" + c.precision().label(), "prior=" + c.prior().key(),
                 "tv=" + c.tvWeight(), "net=" + c.net(), "stop=" + c.stop())
-                + (c.lrSchedule() == dip.fit.LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()); // stores made before schedules stay valid
+                + (c.lrSchedule() == dip.fit.LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()) // stores made before
+                + (c.runs() == 1 ? "" : ";runs=" + c.runs()); // schedules and runs stay valid
     }
 
     private Restoration restoreTile(TileInput in, FitListener listener) {

@@ -13,6 +13,7 @@ import dip.fit.FitListener;
 import dip.fit.Recipe;
 import dip.image.Image;
 import dip.image.ImageFiles;
+import dip.metric.Protocol;
 import dip.task.Task;
 import dip.task.TaskSpec;
 import java.nio.file.Files;
@@ -71,6 +72,66 @@ class RestorerTest {
         assertFalse(sr.stop().automatic());
         assertThrows(IllegalArgumentException.class, () -> RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0)))
                 .lr(-1).build());
+    }
+
+    /** best: the paper's recipe, two runs; an ensemble is the mean of its runs' results, with seeds s and s + 1. */
+    @Test
+    void anEnsembleAveragesTheSeededFitsAndARerunRepeatsIt() throws Exception {
+        RestoreConfig best = RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0))).recipe(Recipe.Family.BEST).build();
+        RestoreConfig paper = RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0))).recipe(Recipe.Family.PAPER).build();
+        assertEquals(2, best.runs());
+        assertEquals(1, paper.runs());
+        assertEquals(paper.net(), best.net());
+        assertEquals(paper.iterations(), best.iterations());
+
+        // Noise added from the seed: every run fits the first run's noisy image, not one drawn from its own seed.
+        Path in = dir.resolve("clean.png");
+        ImageFiles.write(Tiny.scene(3, 24, 1), in, 8);
+        Image clean = ImageFiles.read(in).image();
+        TaskSpec spec = TaskSpec.denoise(clean).withAddedNoise(0.1);
+        Image[] out = new Image[2];
+        Image[] avg = new Image[2];
+        Image noisy;
+        try (Restorer r = new Restorer(tiny(spec).seed(5).build())) {
+            noisy = r.task().observation();
+            Restoration one = r.run(FitListener.NONE);
+            out[0] = one.output();
+            avg[0] = one.average();
+        }
+        try (Restorer r = new Restorer(tiny(TaskSpec.denoise(noisy)).seed(6).build())) {
+            Restoration one = r.run(FitListener.NONE);
+            out[1] = one.output();
+            avg[1] = one.average();
+        }
+        List<String> notes = new ArrayList<>();
+        Restoration both;
+        try (Restorer r = new Restorer(tiny(spec).runs(2).reference(clean).inputFile("input", in).inputFile("reference", in).build())) {
+            both = r.run(new FitListener() {
+                @Override public void onIteration(dip.fit.Progress p) {}
+                @Override public void onNote(int iteration, String message) { notes.add(message); }
+            });
+        }
+        assertArrayEquals(mean(out[0], out[1]), both.output().data());
+        assertArrayEquals(mean(avg[0], avg[1]), both.average().data());
+        assertEquals(List.of("run 2 of 2 (seed 6)"), notes);
+        assertEquals(8, both.fit().iterations(), "the runs' iterations add up");
+        assertEquals(2, both.provenance().settings().runsOrOne());
+        assertEquals(Protocol.RGB.psnr(both.output(), clean), both.provenance().result().outputScores().psnr(), 1e-9);
+        try (Restorer r = new Restorer(Rerun.config(both.provenance(), note -> { }))) {
+            assertArrayEquals(both.output().data(), r.run(FitListener.NONE).output().data());
+        }
+        assertThrows(IllegalArgumentException.class, () -> tiny(TaskSpec.denoise(noisy)).runs(0).build());
+        assertThrows(IllegalArgumentException.class, () -> tiny(TaskSpec.denoise(noisy)).runs(2).resume(dir.resolve("x.ckpt")).build());
+        assertThrows(IllegalArgumentException.class, () -> tiny(TaskSpec.denoise(noisy)).runs(2)
+                .checkpoints(dir.resolve("x.ckpt"), 2).build());
+    }
+
+    private static float[] mean(Image a, Image b) {
+        float[] m = new float[a.data().length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (0f + a.data()[i] + b.data()[i]) / 2;
+        }
+        return m;
     }
 
     @Test
