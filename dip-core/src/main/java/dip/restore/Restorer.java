@@ -16,6 +16,8 @@ import dip.prior.Prior;
 import dip.prior.TvPrior;
 import dip.task.Task;
 import dip.task.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -150,7 +152,7 @@ public final class Restorer implements AutoCloseable {
      * roll-backs and seconds add up; the rest is the first run's. A stop request ends the ensemble with the runs done.
      */
     private FitResult ensemble(FitResult first, FitListener listener) {
-        java.util.List<FitResult> fits = new java.util.ArrayList<>(java.util.List.of(first));
+        List<FitResult> fits = new ArrayList<>(List.of(first));
         for (int k = 1; k < config.runs() && !stopRequested && !first.stopped(); k++) {
             listener.onNote(0, "run " + (k + 1) + " of " + config.runs() + " (seed " + (config.seed() + k) + ")");
             RestoreConfig one = config.toBuilder().seed(config.seed() + k).runs(1).checkpoints(null, 0).build();
@@ -183,7 +185,7 @@ public final class Restorer implements AutoCloseable {
                 first.stopped() || cut, first.outputIteration(), first.autoStopped(), first.endedWithStateOf(), first.fp32From());
     }
 
-    private static Image mean(java.util.List<Image> images) {
+    private static Image mean(List<Image> images) {
         Image a = images.get(0);
         float[] sum = new float[a.data().length];
         for (Image img : images) {
