@@ -241,7 +241,8 @@ abstract class FitCommand implements Callable<Integer> {
         result.writeAverage(avg, fit().bitDepth());
         if (config.runs() > 1) { // not checkpointed: what was done is written, nothing to resume
             System.err.printf("dip: interrupted after %d iterations of %d runs of %d; wrote %s and %s (what was fitted: the"
-                    + " finished runs averaged, or the first run so far; an ensemble cannot be resumed)%n", result.fit().iterations(), config.runs(), config.iterations(), out, avg);
+                    + " finished runs averaged, or the first run so far; an ensemble cannot be resumed)%n",
+                    result.fit().iterations(), config.runs(), config.iterations(), out, avg);
             return;
         }
         System.err.printf("dip: interrupted after %d of %d iterations; wrote %s, %s and %s (continue with --resume %s)%n",

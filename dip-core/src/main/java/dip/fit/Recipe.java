@@ -21,7 +21,7 @@ public record Recipe(int iterations, double lr, double regNoise, String preset, 
     public enum Family {
         FAST, PAPER, BEST;
 
-        /** The name on the command line and in provenance: "fast" or "paper". */
+        /** The name on the command line and in provenance: "fast", "paper" or "best". */
         public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
 
         /** The family called {@code key}; an {@link IllegalArgumentException} naming the valid ones otherwise. */

@@ -50,7 +50,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         if (task == null || precision == null || prior == null || net == null || stop == null || lrSchedule == null) {
             throw new IllegalArgumentException("task, precision, prior, net, stop rule and learning-rate schedule are required");
         }
-        settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery); // validates those
+        settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule); // validates those
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -107,12 +107,12 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
     /** The fit's settings. */
     public FitSettings fitSettings() {
-        return settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery).withSchedule(lrSchedule);
+        return settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule);
     }
 
     private static FitSettings settings(int iterations, double lr, double regNoise, long seed, double averageDecay,
-                                        double backtrackDb, int evaluateEvery) {
-        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery);
+                                        double backtrackDb, int evaluateEvery, LrSchedule lrSchedule) {
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule);
     }
 
     /** Collects a config's values; {@link #build()} validates them. */
