@@ -54,6 +54,12 @@ public enum Layout {
         };
     }
 
+    /**
+     * x stored as this precision's convolutions take it. A net input kept in that layout spares the first
+     * convolutions a copy every iteration: the perturbation added to it and the padding keep its layout.
+     */
+    public static Tensor forConvolutionInput(Tensor x, boolean bf16) { return forConvolution(bf16).apply(x); }
+
     /** x in this layout. */
     Tensor apply(Tensor x) { return this == NHWC ? x.channelsLast() : x.contiguous(); }
 }

@@ -102,17 +102,7 @@ public final class Ops {
     /** ×2 bilinear upsampling, align_corners = false. */
     public static Tensor upsampleBilinear2x(Tensor x) {
         long[] size = {x.size(2) * 2, x.size(3) * 2};
-        org.bytedeco.pytorch.Tensor y = torch.upsample_bilinear2d(x.t, size, false);
-        // In the skip nets the upsampled tensor is concatenated with the skip branch. In channels-last the
-        // concatenation's backward hands it a gradient that is a channel slice (strided, neither NCHW- nor
-        // channels-last-contiguous), and libtorch's bilinear backward then copies it to NCHW and runs its
-        // slow NCHW kernel (17% of an iteration of skip-64 at 512², bf16, perf on AMD Zen 5). A ×1 behind the
-        // upsampling costs one pass each way but makes that gradient a dense channels-last tensor, which takes
-        // the channels-last kernel. Only where autograd records and the tensor is channels-last.
-        if (y.requires_grad() && x.t.is_contiguous(torch.MemoryFormat.ChannelsLast) && x.size(1) > 1) {
-            y = y.mul(new Scalar(1.0));
-        }
-        return new Tensor(y);
+        return new Tensor(torch.upsample_bilinear2d(x.t, size, false));
     }
 
     /** ×2 nearest-neighbour upsampling. */
@@ -127,7 +117,22 @@ public final class Ops {
 
     /** Concatenation along the channel axis. */
     public static Tensor concatChannels(Tensor a, Tensor b) {
-        return new Tensor(torch.cat(new TensorVector(a.t, b.t), 1));
+        return new Tensor(torch.cat(new TensorVector(denseGradient(a.t), denseGradient(b.t)), 1));
+    }
+
+    /**
+     * In channels-last the concatenation's backward hands each input a gradient that is a channel slice (strided,
+     * neither NCHW- nor channels-last-contiguous). libtorch's bilinear upsampling then copied it to NCHW for its slow
+     * NCHW kernel (17% of an iteration of skip-64 at 512², bf16, perf on AMD Zen 5, when the skip nets still
+     * concatenated). A ×1 in front of the concatenation costs one pass each way but makes the gradient its producer
+     * sees a dense channels-last tensor. ×1 is exact, so values and gradients are unchanged. Only where autograd
+     * records and the tensor is channels-last.
+     */
+    private static org.bytedeco.pytorch.Tensor denseGradient(org.bytedeco.pytorch.Tensor t) {
+        if (t.requires_grad() && t.size(1) > 1 && t.is_contiguous(torch.MemoryFormat.ChannelsLast)) {
+            return t.mul(new Scalar(1.0));
+        }
+        return t;
     }
 
     /** mean((a − b)²) over all elements. */

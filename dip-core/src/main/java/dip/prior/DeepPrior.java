@@ -1,5 +1,6 @@
 package dip.prior;
 
+import dip.engine.Layout;
 import dip.engine.Precision;
 import dip.engine.Tensor;
 import dip.image.Padding;
@@ -42,7 +43,7 @@ public final class DeepPrior implements Prior {
         int pw = canvasSide(net, width);
         this.top = (ph - height) / 2;
         this.left = (pw - width) / 2;
-        this.z = input.create(net.inputDepth(), ph, pw).keep();
+        this.z = Layout.forConvolutionInput(input.create(net.inputDepth(), ph, pw), precision == Precision.BF16).keep();
     }
 
     @Override
