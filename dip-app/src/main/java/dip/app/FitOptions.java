@@ -49,6 +49,10 @@ public final class FitOptions {
     @Option(names = "--reg-noise", paramLabel = "SIGMA", description = "Std of the fresh noise added to z at each iteration (task default if omitted).")
     Double regNoise;
 
+    @Option(names = "--reg-noise-warmup", paramLabel = "N", description = "Perturb z with half of --reg-noise for the "
+            + "first N iterations (0: none; task default if omitted).")
+    Integer regNoiseWarmup;
+
     @Option(names = "--seed", defaultValue = "0", description = "Random seed: weights, z and perturbations (default: ${DEFAULT-VALUE}). A CPU run with the same seed and threads is bit-for-bit repeatable.")
     long seed;
 
@@ -130,6 +134,9 @@ public final class FitOptions {
         if (regNoise != null) {
             b.regNoise(regNoise);
         }
+        if (regNoiseWarmup != null) {
+            b.regNoiseWarmup(regNoiseWarmup);
+        }
     }
 
     int threadCount() {
@@ -179,6 +186,9 @@ public final class FitOptions {
         }
         if (regNoise != null && !(regNoise >= 0)) {
             throw new UserError(ExitCode.USAGE, "--reg-noise must be zero or positive, got " + regNoise);
+        }
+        if (regNoiseWarmup != null && regNoiseWarmup < 0) {
+            throw new UserError(ExitCode.USAGE, "--reg-noise-warmup must be zero or more iterations, got " + regNoiseWarmup);
         }
         if (bitDepth != 8 && bitDepth != 16) {
             throw new UserError(ExitCode.USAGE, "--bit-depth must be 8 or 16, got " + bitDepth);

@@ -21,7 +21,8 @@ public final class ProvenanceTables {
         m.put("iterations", Integer.toString(s.iterations()));
         m.put("learning rate", s.lr() + (s.schedule() == dip.fit.LrSchedule.CONSTANT ? "" : ", " + s.schedule().key()
                 + " schedule"));
-        m.put("reg noise σp", DeepPrior.regNoiseLabel(s.regNoise()));
+        m.put("reg noise σp", DeepPrior.regNoiseLabel(s.regNoise()) + (s.regNoiseWarmupOrZero() == 0 ? ""
+                : ", halved for the first " + s.regNoiseWarmupOrZero() + " iterations"));
         m.put("precision", s.precision() + " on " + p.run().instructionSet());
         m.put("seed", s.runsOrOne() == 1 ? Long.toString(s.seed())
                 : s.seed() + " to " + (s.seed() + s.runsOrOne() - 1) + " (" + s.runsOrOne() + " runs, results averaged)");

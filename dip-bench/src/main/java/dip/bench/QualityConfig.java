@@ -129,7 +129,8 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
                 task.methods().contains(BenchTask.Method.DIP_AUTO_STOP)
                         ? ";stop=" + VarianceStop.DEFAULT_WINDOW + "/" + VarianceStop.DEFAULT_PATIENCE : "")
                 + (s.schedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + s.schedule().key()) // earlier rows stay valid
-                + (runs == 1 ? "" : ";runs=" + runs);
+                + (runs == 1 ? "" : ";runs=" + runs)
+                + (s.regNoiseWarmup() == 0 ? "" : ";warmup=" + s.regNoiseWarmup());
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

@@ -268,7 +268,8 @@ public final class Race {
                 cfg.netName() == null ? c.net().label() : cfg.netName() + "=" + c.net(),
                 sourceHash == null ? "fitted" : "projected=" + cfg.projectIterations() + "/" + sourceHash)
                 + (c.lrSchedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()) // earlier rows stay valid
-                + (c.runs() == 1 ? "" : ";runs=" + c.runs());
+                + (c.runs() == 1 ? "" : ";runs=" + c.runs())
+                + (c.regNoiseWarmup() == 0 ? "" : ";warmup=" + c.regNoiseWarmup());
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

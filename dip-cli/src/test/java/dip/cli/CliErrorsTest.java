@@ -201,6 +201,8 @@ class CliErrorsTest {
                 "--recipe", "best", "--checkpoint-every", "5");
         expect(ExitCode.USAGE, "--lr-schedule: unknown learning-rate schedule 'step'; choose constant or cosine", "denoise",
                 SAMPLE.toString(), "-o", out, "--lr-schedule", "step");
+        expect(ExitCode.USAGE, "--reg-noise-warmup must be zero or more iterations, got -5", "denoise", SAMPLE.toString(),
+                "-o", out, "--reg-noise-warmup", "-5");
         expect(ExitCode.USAGE, "--threads", "denoise", SAMPLE.toString(), "-o", out, "--threads", "0");
         expect(ExitCode.USAGE, "--bit-depth", "denoise", SAMPLE.toString(), "-o", out, "--bit-depth", "12");
         expect(ExitCode.USAGE, "--save-every", "denoise", SAMPLE.toString(), "-o", out, "--save-every", "10");

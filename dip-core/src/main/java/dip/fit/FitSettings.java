@@ -12,14 +12,16 @@ package dip.fit;
  * @param backtrackDb    restore the last good weights when the data-term PSNR drops by more than this (≤ 0: off)
  * @param evaluateEvery  iterations between PSNR evaluations against a reference, when one is given
  * @param schedule       how the learning rate moves over the iterations (from {@code lr})
+ * @param regNoiseWarmup iterations at the start during which σp is halved (0: none)
  */
 public record FitSettings(int iterations, double lr, double regNoise, long seed,
-                          double averageDecay, double backtrackDb, int evaluateEvery, LrSchedule schedule) {
+                          double averageDecay, double backtrackDb, int evaluateEvery, LrSchedule schedule,
+                          int regNoiseWarmup) {
 
-    /** Settings with a constant learning rate. */
+    /** Settings with a constant learning rate and no σp warm-up. */
     public FitSettings(int iterations, double lr, double regNoise, long seed, double averageDecay, double backtrackDb,
                        int evaluateEvery) {
-        this(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, LrSchedule.CONSTANT);
+        this(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, LrSchedule.CONSTANT, 0);
     }
 
     public FitSettings {
@@ -41,10 +43,16 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
         if (schedule == null) {
             throw new IllegalArgumentException("the learning-rate schedule is required");
         }
+        if (regNoiseWarmup < 0) {
+            throw new IllegalArgumentException("the reg-noise warm-up must be zero or more iterations, got " + regNoiseWarmup);
+        }
     }
 
     /** Adam's learning rate at iteration {@code it} (1 … iterations). */
     public double lrAt(int it) { return schedule.rate(lr, it, iterations); }
+
+    /** The share of σp that perturbs z at iteration {@code it}: ½ during the warm-up, then 1. */
+    public double regNoiseScaleAt(int it) { return it <= regNoiseWarmup ? 0.5 : 1.0; }
 
     /**
      * The paper's denoising recipe: 3000 iterations, lr 0.01, σp = 1/30, average 0.99, backtracking at 5 dB. The stop
@@ -56,26 +64,30 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
     }
 
     public FitSettings withIterations(int n) {
-        return new FitSettings(n, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule);
+        return new FitSettings(n, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withLr(double v) {
-        return new FitSettings(iterations, v, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule);
+        return new FitSettings(iterations, v, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withRegNoise(double v) {
-        return new FitSettings(iterations, lr, v, seed, averageDecay, backtrackDb, evaluateEvery, schedule);
+        return new FitSettings(iterations, lr, v, seed, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withSeed(long v) {
-        return new FitSettings(iterations, lr, regNoise, v, averageDecay, backtrackDb, evaluateEvery, schedule);
+        return new FitSettings(iterations, lr, regNoise, v, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withEvaluateEvery(int v) {
-        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, v, schedule);
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, v, schedule, regNoiseWarmup);
     }
 
     public FitSettings withSchedule(LrSchedule v) {
-        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, v);
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, v, regNoiseWarmup);
+    }
+
+    public FitSettings withRegNoiseWarmup(int v) {
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule, v);
     }
 }

@@ -15,6 +15,7 @@ public final class DeepPrior implements Prior {
     private final Net net;
     private final Tensor z;
     private final double regNoise;
+    private double regNoiseScale = 1.0;
     private Precision precision;
     private final int height;
     private final int width;
@@ -48,13 +49,17 @@ public final class DeepPrior implements Prior {
 
     @Override
     public Tensor render(boolean perturbed) {
-        Tensor in = perturbed && regNoise > 0 ? z.plus(Tensor.normal(regNoise, z.shape())) : z;
+        double sigma = regNoise * regNoiseScale;
+        Tensor in = perturbed && sigma > 0 ? z.plus(Tensor.normal(sigma, z.shape())) : z;
         Tensor out = Precision.FP32.cast(net.forward(precision.cast(in)));
         if (out.size(2) != height || out.size(3) != width) {
             out = out.narrow(2, top, height).narrow(3, left, width);
         }
         return out;
     }
+
+    @Override
+    public void scalePerturbation(double share) { regNoiseScale = share; }
 
     @Override
     public List<Tensor> parameters() { return net.parameterTensors(); }

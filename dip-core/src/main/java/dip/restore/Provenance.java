@@ -70,13 +70,17 @@ public record Provenance(int format, Software software, Task task, List<InputFil
     /** Every value of the {@link RestoreConfig}, as used (see its fields); precision is the one computed in. */
     public record Settings(int iterations, double lr, double regNoise, double averageDecay, double backtrackDb, long seed,
                            int threads, String precision, String prior, double tvWeight, NetSpec net, StopRule stop,
-                           int checkpointEvery, boolean resumed, int evaluateEvery, String lrSchedule, Integer runs) {
+                           int checkpointEvery, boolean resumed, int evaluateEvery, String lrSchedule, Integer runs,
+                           Integer regNoiseWarmup) {
         /** The settings of {@code c}, computed in {@code precision}. */
         public static Settings of(RestoreConfig c, String precision, boolean resumed) {
             return new Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(), c.threads(),
                     precision, c.prior().key(), c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), resumed, c.evaluateEvery(),
-                    c.lrSchedule().key(), c.runs());
+                    c.lrSchedule().key(), c.runs(), c.regNoiseWarmup());
         }
+
+        /** Iterations with σp halved; 0 where the provenance names none (written before warm-ups existed). */
+        public int regNoiseWarmupOrZero() { return regNoiseWarmup == null ? 0 : regNoiseWarmup; }
 
         /** Fits averaged; 1 where the provenance names none (written before ensembles existed). */
         public int runsOrOne() { return runs == null ? 1 : runs; }

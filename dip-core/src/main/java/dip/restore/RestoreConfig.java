@@ -39,18 +39,19 @@ import java.util.List;
  * @param lrSchedule      how the learning rate moves over the iterations
  * @param runs            fits with seeds seed, seed + 1, …, whose outputs (and averages) are averaged (1: one fit); more
  *                        than one is not checkpointed (no periodic checkpoints, no resume)
+ * @param regNoiseWarmup  iterations at the start during which σp is halved (0: none)
  */
 public record RestoreConfig(TaskSpec task, int iterations, double lr, double regNoise, double averageDecay,
                             double backtrackDb, long seed, int threads, Precision precision, PriorKind prior,
                             double tvWeight, NetSpec net, StopRule stop, Path checkpoint, int checkpointEvery,
                             Path resume, Image reference, int evaluateEvery, List<InputFile> inputs,
-                            LrSchedule lrSchedule, int runs) {
+                            LrSchedule lrSchedule, int runs, int regNoiseWarmup) {
     /** Validates every value; a bad one is an {@link IllegalArgumentException} naming it. */
     public RestoreConfig {
         if (task == null || precision == null || prior == null || net == null || stop == null || lrSchedule == null) {
             throw new IllegalArgumentException("task, precision, prior, net, stop rule and learning-rate schedule are required");
         }
-        settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule); // validates those
+        settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule, regNoiseWarmup); // validates those
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -107,12 +108,13 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
     /** The fit's settings. */
     public FitSettings fitSettings() {
-        return settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule);
+        return settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule, regNoiseWarmup);
     }
 
     private static FitSettings settings(int iterations, double lr, double regNoise, long seed, double averageDecay,
-                                        double backtrackDb, int evaluateEvery, LrSchedule lrSchedule) {
-        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule);
+                                        double backtrackDb, int evaluateEvery, LrSchedule lrSchedule, int regNoiseWarmup) {
+        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule,
+                regNoiseWarmup);
     }
 
     /** Collects a config's values; {@link #build()} validates them. */
@@ -123,6 +125,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         private LrSchedule lrSchedule = LrSchedule.CONSTANT;
         private int runs = 1;
         private double regNoise;
+        private int regNoiseWarmup;
         private double averageDecay = 0.99;
         private double backtrackDb = 5.0;
         private long seed;
@@ -152,6 +155,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             lrSchedule = c.lrSchedule;
             runs = c.runs;
             regNoise = c.regNoise;
+            regNoiseWarmup = c.regNoiseWarmup;
             averageDecay = c.averageDecay;
             backtrackDb = c.backtrackDb;
             seed = c.seed;
@@ -176,8 +180,8 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         public Builder recipe(Recipe.Family family) { return recipe(RestoreConfig.recipe(task, family)); }
 
         /**
-         * Takes every value of a recipe: iterations, lr and its schedule, σp, net preset (replacing a net given before),
-         * TV weight, stop rule and runs.
+         * Takes every value of a recipe: iterations, lr and its schedule, σp and its warm-up, net preset (replacing a net
+         * given before), TV weight, stop rule and runs.
          */
         public Builder recipe(Recipe r) {
             iterations = r.iterations();
@@ -185,6 +189,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             lrSchedule = r.schedule();
             runs = r.runs();
             regNoise = r.regNoise();
+            regNoiseWarmup = r.regNoiseWarmup();
             net = null; // the recipe's preset, unless a net is given
             recipePreset = r.preset();
             tvWeight = r.tvWeight();
@@ -206,6 +211,9 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
         /** σp of the perturbation of z. */
         public Builder regNoise(double v) { regNoise = v; return this; }
+
+        /** Iterations at the start during which σp is halved (default: the recipe's). */
+        public Builder regNoiseWarmup(int v) { regNoiseWarmup = v; return this; }
 
         /** Decay of the output average. */
         public Builder averageDecay(double v) { averageDecay = v; return this; }
@@ -257,7 +265,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             return new RestoreConfig(task, iterations, lr, regNoise, averageDecay, backtrackDb, seed,
                     threads != null ? threads : Engine.defaultThreads(), precision != null ? precision : Precision.auto(),
                     prior, tvWeight, net != null ? net : NetSpec.preset(recipePreset), stop, checkpoint, checkpointEvery, resume, reference, evaluateEvery, inputs,
-                    lrSchedule, runs);
+                    lrSchedule, runs, regNoiseWarmup);
         }
     }
 }

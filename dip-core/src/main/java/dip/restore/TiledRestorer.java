@@ -315,6 +315,7 @@ public final class TiledRestorer {
                 "lr=" + c.lr(), "regNoise=" + c.regNoise(), "averageDecay=" + c.averageDecay(), "backtrack=" + c.backtrackDb(),
                 "threads=" + c.threads(), "precision=" + c.precision().label(), "prior=" + c.prior().key(),
                 "tv=" + c.tvWeight(), "net=" + c.net(), "stop=" + c.stop())
+                + (c.regNoiseWarmup() == 0 ? "" : ";warmup=" + c.regNoiseWarmup())
                 + (c.lrSchedule() == dip.fit.LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()) // stores made before
                 + (c.runs() == 1 ? "" : ";runs=" + c.runs()); // schedules and runs stay valid
     }

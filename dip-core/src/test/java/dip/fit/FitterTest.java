@@ -492,11 +492,43 @@ class FitterTest {
         assertArrayEquals(straight.average().data(), resumed.average().data());
     }
 
+    private static FitResult fitWithWarmup(Fitter fitter, Image noisy, int iterations, double regNoise, int warmup) {
+        Engine.seed(5);
+        int[] c = {16, 16};
+        Net net = SkipNet.build(SkipConfig.defaults(32, 3).withChannels(c, c, new int[] {2, 2}));
+        DeepPrior prior = new DeepPrior(net, NetInput.NOISE, regNoise, noisy.height(), noisy.width());
+        return fitter.fit(new Denoise(noisy), prior, FitSettings.denoising().withIterations(iterations).withSeed(5)
+                .withRegNoise(regNoise).withRegNoiseWarmup(warmup), null, FitListener.NONE);
+    }
+
+    /**
+     * During a σp warm-up z is perturbed with half of σp: a fit that is all warm-up is, bit for bit, the fit with σp/2;
+     * one whose warm-up ends early differs from both; the share follows the iteration alone, so a fit resumed inside
+     * the warm-up ends alike.
+     */
+    @Test
+    void aRegNoiseWarmupHalvesSigmaAndAResumedFitEndsBitForBitLikeAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Image noisy = noisy(clean, 25 / 255.0, 4);
+        FitResult allWarmup = fitWithWarmup(new Fitter(), noisy, 8, 1.0 / 30, 8);
+        FitResult halfSigma = fitWithWarmup(new Fitter(), noisy, 8, 1.0 / 60, 0);
+        assertArrayEquals(halfSigma.output().data(), allWarmup.output().data());
+        FitResult full = fitWithWarmup(new Fitter(), noisy, 8, 1.0 / 30, 0);
+        FitResult straight = fitWithWarmup(new Fitter(), noisy, 8, 1.0 / 30, 7);
+        assertFalse(java.util.Arrays.equals(full.output().data(), straight.output().data()));
+        assertFalse(java.util.Arrays.equals(halfSigma.output().data(), straight.output().data()));
+        Path ckpt = dir.resolve("fit.ckpt");
+        fitWithWarmup(new Fitter().withCheckpoints(ckpt, 3), noisy, 8, 1.0 / 30, 7); // the last checkpoint: iteration 6
+        FitResult resumed = fitWithWarmup(new Fitter().resumeFrom(ckpt), noisy, 8, 1.0 / 30, 7);
+        assertArrayEquals(straight.output().data(), resumed.output().data());
+        assertArrayEquals(straight.average().data(), resumed.average().data());
+    }
+
     @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withIterations(0));
         assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withLr(-1));
         assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withLr(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withRegNoise(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> FitSettings.denoising().withRegNoiseWarmup(-1));
     }
 }

@@ -48,7 +48,8 @@ class RestorerTest {
     @Test
     void theDefaultsAreTheTasksRecipe() {
         RestoreConfig c = RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0))).build();
-        assertEquals(3000, c.iterations());
+        assertEquals(2400, c.iterations());
+        assertEquals(750, c.regNoiseWarmup(), "the fast recipe halves σp for its first 750 iterations");
         assertTrue(c.stop().automatic(), "denoising stops by itself, as the CLI does");
         assertEquals("skip-64", c.net().preset(), "the fast recipe's net");
         assertEquals(0.01, c.lr());
@@ -56,6 +57,7 @@ class RestorerTest {
         assertEquals("skip", paper.net().preset());
         assertEquals(0.01, paper.lr());
         assertEquals(3000, paper.iterations());
+        assertEquals(0, paper.regNoiseWarmup(), "the paper's σp from the start");
         assertTrue(paper.stop().automatic());
         RestoreConfig paperSr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).recipe(Recipe.Family.PAPER).build();
         assertEquals(RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build().net(), paperSr.net(),
@@ -139,9 +141,9 @@ class RestorerTest {
         Path in = dir.resolve("clean.png");
         ImageFiles.write(Tiny.scene(3, 24, 2), in, 8);
         Image clean = ImageFiles.read(in).image();
-        // a cosine schedule: a rerun that dropped it would step differently and write other pixels
+        // a cosine schedule and a σp warm-up: a rerun that dropped either would step differently and write other pixels
         RestoreConfig config = tiny(TaskSpec.denoise(clean).withAddedNoise(0.1)).reference(clean)
-                .lrSchedule(dip.fit.LrSchedule.COSINE).inputFile("input", in).inputFile("reference", in).build();
+                .lrSchedule(dip.fit.LrSchedule.COSINE).regNoiseWarmup(2).inputFile("input", in).inputFile("reference", in).build();
         Restoration first;
         try (Restorer r = new Restorer(config)) {
             first = r.run(FitListener.NONE);
@@ -157,6 +159,7 @@ class RestorerTest {
         assertEquals(0.1, p.task().addedNoise());
         assertEquals(5, p.settings().seed());
         assertEquals(dip.fit.LrSchedule.COSINE, p.settings().schedule());
+        assertEquals(2, p.settings().regNoiseWarmupOrZero());
         assertNotNull(p.result().outputScores(), "PSNR against the reference");
         assertTrue(p.run().parameters() > 0);
         assertEquals("out.png", p.output().file());
@@ -191,6 +194,10 @@ class RestorerTest {
         String noSchedule = old.toJson().replaceAll(",?\\s*\"lrSchedule\"\\s*:\\s*\"constant\"", "");
         assertFalse(noSchedule.contains("lrSchedule"), noSchedule);
         assertEquals(dip.fit.LrSchedule.CONSTANT, Rerun.config(Provenance.fromJson(noSchedule), n -> { }).lrSchedule());
+        // written before σp warm-ups were recorded: σp was whole from the start
+        String noWarmup = old.toJson().replaceAll(",?\\s*\"regNoiseWarmup\"\\s*:\\s*\\d+", "");
+        assertFalse(noWarmup.contains("regNoiseWarmup"), noWarmup);
+        assertEquals(0, Rerun.config(Provenance.fromJson(noWarmup), n -> { }).regNoiseWarmup());
     }
 
     @Test
