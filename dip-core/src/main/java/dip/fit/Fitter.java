@@ -191,6 +191,9 @@ public final class Fitter {
                 final Tensor avg = st.average;
                 listener.onIteration(new Progress(it, s.iterations(), lossValue, psnrOut, psnrAvg, diverged,
                         (System.nanoTime() - start) / 1e9, out::toImage, avg::toImage));
+                if (autoStop != null && s.regNoiseWarmup() > 0 && it == s.regNoiseWarmup() + 1) {
+                    autoStop.restart(); // the warm-up's quieter outputs are no minimum for the full σp
+                }
                 if (autoStop != null && !diverged && autoStop.observe(it, out)) {
                     autoStopped = true;
                 }

@@ -84,6 +84,25 @@ public final class VarianceStop {
         return iteration - bestIteration >= patience;
     }
 
+    /**
+     * Forgets every output and the minimum, as at the start of a fit. The variance of outputs perturbed with
+     * different σp is not comparable: a fit calls this when its σp warm-up ends, so that the outputs of the
+     * warm-up (perturbed less, so quieter) do not pass for the minimum.
+     */
+    public void restart() {
+        recent.forEach(Tensor::free);
+        recent.clear();
+        if (sum != null) {
+            sum.free();
+            sum = null;
+        }
+        sumOfSquares = 0;
+        bestVariance = Double.POSITIVE_INFINITY;
+        bestIteration = 0;
+        bestOutput = null;
+        lastVariance = Double.NaN;
+    }
+
     private void resum() {
         Tensor s = null;
         double q = 0;

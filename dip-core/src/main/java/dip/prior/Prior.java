@@ -13,7 +13,10 @@ public interface Prior {
 
     List<Tensor> parameters();
 
-    /** Perturbs with this share of its σp from the next {@link #render} on (a fit's σp warm-up); a prior without one ignores it. */
+    /**
+     * Perturbs with this share of its σp from the next {@link #render} on (a fit's σp warm-up); a prior without a
+     * perturbation ignores it.
+     */
     default void scalePerturbation(double share) {}
 
     /** A regulariser added to the data term (e.g. λ·TV), or null for none. */

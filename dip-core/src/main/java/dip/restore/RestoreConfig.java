@@ -51,7 +51,8 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         if (task == null || precision == null || prior == null || net == null || stop == null || lrSchedule == null) {
             throw new IllegalArgumentException("task, precision, prior, net, stop rule and learning-rate schedule are required");
         }
-        settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule, regNoiseWarmup); // validates those
+        // validates those
+        settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule, regNoiseWarmup);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }

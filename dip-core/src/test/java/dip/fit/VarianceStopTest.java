@@ -40,6 +40,33 @@ class VarianceStopTest {
         assertNotNull(rule.bestOutput());
     }
 
+    /** A restart forgets the quiet outputs before it: the rule waits for a minimum among the later ones. */
+    @Test
+    void aRestartForgetsTheEarlierMinimum() {
+        VarianceStop rule = new VarianceStop(10, 30);
+        SplittableRandom r = new SplittableRandom(2);
+        int stoppedAt = -1;
+        for (int t = 1; t <= 300 && stoppedAt < 0; t++) {
+            if (t == 51) {
+                rule.restart();
+                assertEquals(null, rule.bestOutput());
+            }
+            float[] v = new float[64];
+            // quiet and still quieting before the restart (no stop there), louder after it, quietest around t = 150
+            double amp = t <= 50 ? 0.02 - t * 0.0002 : 0.1 + Math.abs(t - 150) / 100.0;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (0.5 + amp * (r.nextDouble() - 0.5));
+            }
+            try (Scope s = new Scope()) {
+                if (rule.observe(t, Tensor.of(v, 1, 1, 8, 8))) {
+                    stoppedAt = t;
+                }
+            }
+        }
+        assertTrue(Math.abs(rule.bestIteration() - 154) <= 6, "best at " + rule.bestIteration());
+        assertEquals(rule.bestIteration() + 30, stoppedAt);
+    }
+
     @Test
     void theVarianceMatchesTheDefinition() {
         VarianceStop rule = new VarianceStop(2, 100);

@@ -48,8 +48,8 @@ class RestorerTest {
     @Test
     void theDefaultsAreTheTasksRecipe() {
         RestoreConfig c = RestoreConfig.builder(TaskSpec.denoise(Tiny.scene(3, 16, 0))).build();
-        assertEquals(2400, c.iterations());
-        assertEquals(750, c.regNoiseWarmup(), "the fast recipe halves σp for its first 750 iterations");
+        assertEquals(3000, c.iterations());
+        assertEquals(0, c.regNoiseWarmup(), "σp from the start");
         assertTrue(c.stop().automatic(), "denoising stops by itself, as the CLI does");
         assertEquals("skip-64", c.net().preset(), "the fast recipe's net");
         assertEquals(0.01, c.lr());
