@@ -44,7 +44,8 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
             throw new IllegalArgumentException("the learning-rate schedule is required");
         }
         if (regNoiseWarmup < 0) {
-            throw new IllegalArgumentException("the reg-noise warm-up must be zero or more iterations, got " + regNoiseWarmup);
+            throw new IllegalArgumentException("the reg-noise warm-up must be zero or more iterations, got "
+                    + regNoiseWarmup);
         }
     }
 
@@ -64,19 +65,23 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
     }
 
     public FitSettings withIterations(int n) {
-        return new FitSettings(n, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
+        return new FitSettings(n, lr, regNoise, seed,
+                averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withLr(double v) {
-        return new FitSettings(iterations, v, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
+        return new FitSettings(iterations, v, regNoise, seed,
+                averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withRegNoise(double v) {
-        return new FitSettings(iterations, lr, v, seed, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
+        return new FitSettings(iterations, lr, v, seed,
+                averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withSeed(long v) {
-        return new FitSettings(iterations, lr, regNoise, v, averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
+        return new FitSettings(iterations, lr, regNoise, v,
+                averageDecay, backtrackDb, evaluateEvery, schedule, regNoiseWarmup);
     }
 
     public FitSettings withEvaluateEvery(int v) {
@@ -84,7 +89,8 @@ public record FitSettings(int iterations, double lr, double regNoise, long seed,
     }
 
     public FitSettings withSchedule(LrSchedule v) {
-        return new FitSettings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, v, regNoiseWarmup);
+        return new FitSettings(iterations, lr, regNoise, seed,
+                averageDecay, backtrackDb, evaluateEvery, v, regNoiseWarmup);
     }
 
     public FitSettings withRegNoiseWarmup(int v) {
