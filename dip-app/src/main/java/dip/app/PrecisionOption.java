@@ -8,7 +8,7 @@ public final class PrecisionOption {
     @Option(names = "--precision", paramLabel = "P", defaultValue = "auto",
             description = "Number format of the net: fp32, or bf16 (activations and convolutions in bfloat16; weights, "
                     + "optimiser and loss in fp32; 1.3-2.6x faster on AVX512-BF16 (AMD Zen 5), the same PSNR on denoising, "
-                    + "0.27 dB lower on one x4 super-resolution, see docs/PERFORMANCE.md); "
+                    + "0.27 dB lower on x4 super-resolution (two images), see docs/PERFORMANCE.md); "
                     + "auto = bf16 on a CPU with bf16 instructions, fp32 elsewhere (default: ${DEFAULT-VALUE}).")
     String value;
 
