@@ -111,9 +111,8 @@ public final class Fitter {
                 if (s.schedule() != LrSchedule.CONSTANT) {
                     adam.learningRate(s.lrAt(it)); // from the iteration alone: a resumed fit steps alike
                 }
-                if (s.regNoiseWarmup() > 0) {
-                    prior.scalePerturbation(s.regNoiseScaleAt(it)); // from the iteration alone, as the rate
-                }
+                // from the iteration alone, as the rate (and every iteration: a prior fitted again starts whole)
+                prior.scalePerturbation(s.regNoiseScaleAt(it));
                 Tensor x = prior.render(true);
                 Tensor loss = task.dataTerm(x);
                 Tensor penalty = prior.penalty(x);
