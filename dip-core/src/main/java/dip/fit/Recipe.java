@@ -81,9 +81,6 @@ public record Recipe(int iterations, double lr, double regNoise, String preset, 
 
     public Recipe withSchedule(LrSchedule v) { return new Recipe(iterations, lr, regNoise, preset, tvWeight, autoStop, v, runs, regNoiseWarmup); }
 
-    /** This recipe with σp halved for its first {@code n} iterations. */
-    public Recipe withRegNoiseWarmup(int n) { return new Recipe(iterations, lr, regNoise, preset, tvWeight, autoStop, schedule, runs, n); }
-
     /** This recipe fitted {@code n} times with successive seeds, the results averaged. */
     public Recipe withRuns(int n) { return new Recipe(iterations, lr, regNoise, preset, tvWeight, autoStop, schedule, n, regNoiseWarmup); }
 }
