@@ -30,7 +30,7 @@ public final class FitOptions {
     Integer iterations;
 
     @Option(names = "--recipe", paramLabel = "NAME", defaultValue = "fast",
-            description = "fast (dip's defaults: for denoising and x4 super-resolution a 64-channel net, see "
+            description = "fast (dip's defaults: for denoising and x4 and x8 super-resolution a 64-channel net, see "
                     + "docs/DESIGN.md), paper (the paper's net and recipe for every task) or best (the paper's recipe "
                     + "fitted twice with seeds S and S+1, the results averaged: twice the time) (default: ${DEFAULT-VALUE}).")
     String recipe;

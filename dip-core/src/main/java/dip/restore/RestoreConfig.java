@@ -84,7 +84,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
     /**
      * The recipe of a family for a kind of task: the paper's (DIP.md; SR depends on the factor), or the fast one,
-     * which differs from the paper's where a cheaper net was measured to keep its quality: denoising and ×4
+     * which differs from the paper's where a cheaper net was measured to keep its quality: denoising and ×4 and ×8
      * super-resolution.
      */
     public static Recipe recipe(TaskSpec.Kind kind, int factor, Recipe.Family family) {
@@ -94,8 +94,9 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         return switch (kind) {
             case DENOISE -> family == Recipe.Family.FAST ? Recipe.DENOISE_FAST : Recipe.DENOISE;
             case JPEG -> Recipe.JPEG;
-            case SUPER_RESOLVE -> family == Recipe.Family.FAST && factor == 4 ? Recipe.SUPER_RESOLUTION_4_FAST
-                    : Recipe.superResolution(factor);
+            case SUPER_RESOLVE -> family != Recipe.Family.FAST ? Recipe.superResolution(factor)
+                    : factor == 4 ? Recipe.SUPER_RESOLUTION_4_FAST
+                    : factor >= 8 ? Recipe.SUPER_RESOLUTION_8_FAST : Recipe.superResolution(factor);
             case INPAINT -> Recipe.INPAINT;
             case RESTORE_PIXELS -> Recipe.RESTORE_PIXELS;
         };

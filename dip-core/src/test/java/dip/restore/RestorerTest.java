@@ -60,8 +60,14 @@ class RestorerTest {
         assertEquals(0, paper.regNoiseWarmup(), "the paper's σp from the start");
         assertTrue(paper.stop().automatic());
         RestoreConfig paperSr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).recipe(Recipe.Family.PAPER).build();
-        assertEquals(RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build().net(), paperSr.net(),
-                "×8 super-resolution has no fast recipe of its own");
+        RestoreConfig sr8 = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build();
+        assertEquals("skip", paperSr.net().preset());
+        assertEquals("skip-64", sr8.net().preset(), "×8's fast recipe runs skip-64");
+        assertEquals(paperSr.iterations(), sr8.iterations());
+        assertEquals(paperSr.lr(), sr8.lr());
+        assertEquals(paperSr.regNoise(), sr8.regNoise());
+        RestoreConfig sr2 = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 2)).build();
+        assertEquals("skip", sr2.net().preset(), "×2 has no fast recipe of its own");
         RestoreConfig sr4 = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 4)).build();
         RestoreConfig paperSr4 = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 4)).recipe(Recipe.Family.PAPER).build();
         assertEquals("skip-64", sr4.net().preset(), "×4's fast recipe runs skip-64");
