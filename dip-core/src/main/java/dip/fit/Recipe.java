@@ -47,7 +47,7 @@ public record Recipe(int iterations, double lr, double regNoise, String preset, 
      * benchmark's), see docs/DESIGN.md for the measurements. A σp warm-up (--reg-noise-warmup) was measured and not
      * taken: +0.08 dB at σ25, about −1 dB at σ50, whose automatic stop then comes inside the warm-up.
      */
-    public static final Recipe DENOISE_FAST = new Recipe(3000, 0.01, 1.0 / 30, "skip-64", 0.02, true);
+    public static final Recipe DENOISE_FAST = DENOISE.withPreset("skip-64");
     public static final Recipe JPEG = new Recipe(2400, 0.01, 1.0 / 30, "jpeg", 0.02, true);
     public static final Recipe INPAINT = new Recipe(5000, 0.01, 0.03, "skip", 0.02, false);
     public static final Recipe RESTORE_PIXELS = new Recipe(11000, 0.001, 0.03, "skip", 0.02, false);
@@ -57,13 +57,13 @@ public record Recipe(int iterations, double lr, double regNoise, String preset, 
      * four held-out 256² crops (F16, kate, library, zebra; not Set5): 0.07 dB under the paper's net on average (per
      * image −0.34 to +0.34) in 2.28× less time; see docs/DESIGN.md.
      */
-    public static final Recipe SUPER_RESOLUTION_4_FAST = new Recipe(2000, 0.01, 0.03, "skip-64", 0.005, false);
+    public static final Recipe SUPER_RESOLUTION_4_FAST = superResolution(4).withPreset("skip-64");
     /**
      * dip's default for ×8 super-resolution ({@link Family#FAST}): the paper's ×8 recipe on {@code skip-64}, chosen on
      * the same four held-out 256² crops as ×4: 0.02 dB under the paper's net on average (per image −0.22 to +0.21)
      * in 2.35× less time; see docs/DESIGN.md.
      */
-    public static final Recipe SUPER_RESOLUTION_8_FAST = new Recipe(4000, 0.01, 0.05, "skip-64", 0.005, false);
+    public static final Recipe SUPER_RESOLUTION_8_FAST = superResolution(8).withPreset("skip-64");
 
     /**
      * Fits of {@link Family#BEST}: two, with seeds s and s + 1. On Set5's head ×4 (the paper's recipe, bf16) one fit
