@@ -3,6 +3,7 @@ package dip.app;
 import dip.engine.Engine;
 import dip.fit.LrSchedule;
 import dip.fit.Recipe;
+import dip.fit.ResultImage;
 import dip.fit.VarianceStop;
 import dip.restore.RestoreConfig;
 import dip.restore.StopRule;
@@ -30,7 +31,7 @@ public final class FitOptions {
     Integer iterations;
 
     @Option(names = "--recipe", paramLabel = "NAME", defaultValue = "fast",
-            description = "fast (dip's defaults: for denoising and x4 and x8 super-resolution a 64-channel net, see "
+            description = "fast (dip's defaults: for denoising, x4 and x8 super-resolution and inpainting a 64-channel net, see "
                     + "docs/DESIGN.md), paper (the paper's net and recipe for every task) or best (the paper's recipe "
                     + "fitted twice with seeds S and S+1, the results averaged: twice the time) (default: ${DEFAULT-VALUE}).")
     String recipe;
@@ -45,6 +46,11 @@ public final class FitOptions {
     @Option(names = "--lr-schedule", paramLabel = "S", description = "constant: the same learning rate throughout; cosine: "
             + "from --lr down to nearly 0 at the last of --iterations along half a cosine (task default if omitted).")
     String lrSchedule;
+
+    @Option(names = "--result", paramLabel = "IMAGE", description = "The image OUTPUT holds: output (the net's last "
+            + "output, or the one at the automatic stop) or average (the running average of the outputs) (default: the "
+            + "recipe's: average for the fast recipes of inpainting, output otherwise).")
+    String result;
 
     @Option(names = "--reg-noise", paramLabel = "SIGMA", description = "Std of the fresh noise added to z at each iteration (task default if omitted).")
     Double regNoise;
@@ -137,6 +143,9 @@ public final class FitOptions {
         if (regNoiseWarmup != null) {
             b.regNoiseWarmup(regNoiseWarmup);
         }
+        if (result != null) {
+            b.result(ResultImage.byKey(result));
+        }
     }
 
     int threadCount() {
@@ -182,6 +191,13 @@ public final class FitOptions {
                 LrSchedule.byKey(lrSchedule);
             } catch (IllegalArgumentException e) {
                 throw new UserError(ExitCode.USAGE, "--lr-schedule: " + e.getMessage());
+            }
+        }
+        if (result != null) {
+            try {
+                ResultImage.byKey(result);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCode.USAGE, "--result: " + e.getMessage());
             }
         }
         if (regNoise != null && !(regNoise >= 0)) {

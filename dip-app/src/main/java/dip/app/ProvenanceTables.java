@@ -29,6 +29,7 @@ public final class ProvenanceTables {
         m.put("threads", Integer.toString(s.threads()));
         m.put("stop", s.stop().describe());
         m.put("output average decay", Double.toString(s.averageDecay()));
+        m.put("result", s.resultImage() == dip.fit.ResultImage.AVERAGE ? "the running average of the outputs" : "the output");
         m.put("backtracking", s.backtrackDb() > 0 ? "when the data-term PSNR drops by more than " + s.backtrackDb() + " dB" : "off");
         m.put("software", "dip " + p.software().dip() + " (commit " + p.software().commit() + "), " + p.software().libtorch());
         return m;

@@ -80,7 +80,10 @@ class RestoreSettingsTest {
         ImageFiles.write(new Image(1, 16, 16, m), mask, 8);
         RestoreConfig inpaint = RestoreSettings.load(file("inpaint.json", "{\"task\": \"inpaint\", \"mask\": \"" + mask + "\"}")).config(in);
         assertEquals(List.of("input", "mask"), inpaint.inputs().stream().map(InputFile::role).toList());
-        assertEquals(5000, inpaint.iterations());
+        assertEquals(4000, inpaint.iterations(), "the fast recipe of inpainting");
+        assertEquals(dip.fit.ResultImage.AVERAGE, inpaint.result());
+        assertEquals(dip.fit.ResultImage.OUTPUT, RestoreSettings.parse("inpaint", List.of("--mask", mask.toString(), "--result",
+                "output")).config(in).result(), "--result overrides the recipe's");
     }
 
     @Test
@@ -128,6 +131,8 @@ class RestoreSettingsTest {
         error(ExitCode.INPUT, () -> RestoreSettings.load(file("list.json", "[1, 2]")));
         error(ExitCode.USAGE, () -> RestoreSettings.parse("denoise", List.of("--no-such-option")));
         error(ExitCode.USAGE, () -> RestoreSettings.parse("denoise", List.of("--lr", "-1")));
+        u = error(ExitCode.USAGE, () -> RestoreSettings.parse("denoise", List.of("--result", "best")));
+        assertTrue(u.getMessage().contains("--result") && u.getMessage().contains("output or average"), u.getMessage());
         error(ExitCode.USAGE, () -> RestoreSettings.parse("inpaint", List.of("--keep", "0.5", "--mask-from-zeros")));
     }
 

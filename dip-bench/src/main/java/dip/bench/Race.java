@@ -269,7 +269,8 @@ public final class Race {
                 sourceHash == null ? "fitted" : "projected=" + cfg.projectIterations() + "/" + sourceHash)
                 + (c.lrSchedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()) // earlier rows stay valid
                 + (c.runs() == 1 ? "" : ";runs=" + c.runs())
-                + (c.regNoiseWarmup() == 0 ? "" : ";warmup=" + c.regNoiseWarmup());
+                + (c.regNoiseWarmup() == 0 ? "" : ";warmup=" + c.regNoiseWarmup())
+                + (c.result() == dip.fit.ResultImage.OUTPUT ? "" : ";result=" + c.result().key());
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

@@ -42,7 +42,7 @@ abstract class FitCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT",
-            description = "Restored image (PNG): the final output. In a batch: the output directory (created if missing).")
+            description = "Restored image (PNG): the final output (the running average with --result average). In a batch: the output directory (created if missing).")
     Path output;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/index.html: a self-contained page with the images, "
@@ -203,8 +203,12 @@ abstract class FitCommand implements Callable<Integer> {
                     config.stop().automatic() ? String.format("; %s, output from iteration %d",
                             r.autoStopped() ? "stopped automatically" : "no automatic stop", r.outputIteration()) : "");
             if (reference != null) {
-                System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
-                        protocol.describe(r.average(), reference));
+                if (config.result() == dip.fit.ResultImage.AVERAGE) { // output and average are the same image
+                    System.err.printf("result (the running average of the outputs): %s%n", protocol.describe(r.output(), reference));
+                } else {
+                    System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
+                            protocol.describe(r.average(), reference));
+                }
             }
             System.err.println("wrote " + output + " (and " + Provenance.besideImage(output).getFileName() + ")"
                     + (outputAverage != null ? ", " + outputAverage : "") + (comparison != null ? ", " + comparison : ""));

@@ -94,8 +94,12 @@ final class TiledRun {
                     s.tiles() - s.resumedTiles(), s.autoStopped(), r.iterations(), Durations.format(r.seconds()));
             if (reference != null) {
                 Protocol protocol = config.task().protocol();
-                System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
-                        protocol.describe(r.average(), reference));
+                if (config.result() == dip.fit.ResultImage.AVERAGE) { // output and average are the same image
+                    System.err.printf("result (the running average of the outputs): %s%n", protocol.describe(r.output(), reference));
+                } else {
+                    System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
+                            protocol.describe(r.average(), reference));
+                }
                 if (s.seams() != null) {
                     System.err.println(s.seams().describe());
                 }

@@ -21,4 +21,10 @@ public record FitResult(Image output, Image average, int iterations, int backtra
                         int outputIteration, boolean autoStopped, int endedWithStateOf, int fp32From) {
     /** True when the fit diverged, did not recover, and ended with its best state. */
     public boolean divergedEnd() { return endedWithStateOf > 0; }
+
+    /** This result delivering {@code r}: as it is for the output; for the average, the average in the output's place. */
+    public FitResult delivering(ResultImage r) {
+        return r == ResultImage.OUTPUT ? this : new FitResult(average, average, iterations, backtracks, seconds, stopped,
+                outputIteration, autoStopped, endedWithStateOf, fp32From);
+    }
 }

@@ -71,12 +71,17 @@ public record Provenance(int format, Software software, Task task, List<InputFil
     public record Settings(int iterations, double lr, double regNoise, double averageDecay, double backtrackDb, long seed,
                            int threads, String precision, String prior, double tvWeight, NetSpec net, StopRule stop,
                            int checkpointEvery, boolean resumed, int evaluateEvery, String lrSchedule, Integer runs,
-                           Integer regNoiseWarmup) {
+                           Integer regNoiseWarmup, String result) {
         /** The settings of {@code c}, computed in {@code precision}. */
         public static Settings of(RestoreConfig c, String precision, boolean resumed) {
             return new Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(), c.threads(),
                     precision, c.prior().key(), c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), resumed, c.evaluateEvery(),
-                    c.lrSchedule().key(), c.runs(), c.regNoiseWarmup());
+                    c.lrSchedule().key(), c.runs(), c.regNoiseWarmup(), c.result().key());
+        }
+
+        /** The image delivered; the output where the provenance names none (written before results could be chosen). */
+        public dip.fit.ResultImage resultImage() {
+            return result == null ? dip.fit.ResultImage.OUTPUT : dip.fit.ResultImage.byKey(result);
         }
 
         /** Iterations with σp halved; 0 where the provenance names none (written before warm-ups existed). */
@@ -120,7 +125,8 @@ public record Provenance(int format, Software software, Task task, List<InputFil
      * @param backtracks      roll-backs to the last good weights
      * @param seconds         wall time of the fit
      * @param input           the observation against the reference, when they have the same size (else null)
-     * @param outputScores    the output against the reference (null without one)
+     * @param outputScores    the output against the reference (null without one); where the settings' result is the
+     *                        average, the output is the average
      * @param averageScores   the average against the reference (null without one)
      * @param endedWithStateOf with "diverged": the iteration of the best state the fit ended with (output and average
      *                        are that iteration's); else null

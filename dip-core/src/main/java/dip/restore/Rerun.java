@@ -72,7 +72,7 @@ public final class Rerun {
         Provenance.Settings s = p.settings();
         RestoreConfig.Builder b = RestoreConfig.builder(spec).iterations(s.iterations()).lr(s.lr())
                 .lrSchedule(s.schedule()).runs(s.runsOrOne())
-                .regNoise(s.regNoise()).regNoiseWarmup(s.regNoiseWarmupOrZero())
+                .regNoise(s.regNoise()).regNoiseWarmup(s.regNoiseWarmupOrZero()).result(s.resultImage())
                 .averageDecay(s.averageDecay()).backtrackDb(s.backtrackDb()).seed(s.seed()).threads(s.threads())
                 .precision(Precision.parse(s.precision()).requireSupported()).prior(PriorKind.byKey(s.prior()))
                 .tvWeight(s.tvWeight()).net(s.net()).stop(s.stop()).reference(reference).evaluateEvery(s.evaluateEvery());

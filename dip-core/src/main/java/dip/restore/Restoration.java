@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The result of a {@link Restorer}: the output (the last iteration's, or the one at the automatic stop's minimum),
- * the running average of the outputs (often the better restoration), the fit's counters, and the provenance.
+ * The result of a {@link Restorer}: the output (the last iteration's, or the one at the automatic stop's minimum; or
+ * the running average where the config delivers it, {@link RestoreConfig#result()}), the running average of the outputs
+ * (often the better restoration), the fit's counters, and the provenance.
  * Plain Java objects: nothing native, usable after the restorer is closed.
  *
- * @param output     the restored image
+ * @param output     the restored image: the config's result
  * @param average    the exponential average of the outputs
  * @param fit        iterations, roll-backs, wall time, how it stopped
  * @param provenance what produced it
@@ -33,7 +34,7 @@ public record Restoration(Image output, Image average, FitResult fit, Provenance
      * both atomically; returns the JSON file.
      * @throws ImageWriteException when either cannot be written
      */
-    public Path writeOutput(Path png, int bitDepth) { return write(output, "output", png, bitDepth); }
+    public Path writeOutput(Path png, int bitDepth) { return write(output, delivered(), png, bitDepth); }
 
     /** As {@link #writeOutput}, for the average. */
     public Path writeAverage(Path png, int bitDepth) { return write(average, "average", png, bitDepth); }
@@ -45,6 +46,11 @@ public record Restoration(Image output, Image average, FitResult fit, Provenance
             case "average" -> writeAverage(png, bitDepth);
             default -> throw new IllegalArgumentException("no image '" + which + "' (output or average)");
         };
+    }
+
+    /** Which image {@link #output} is, as the provenance names it: "output", or "average" where the config delivers it. */
+    private String delivered() {
+        return provenance.settings() == null ? "output" : provenance.settings().resultImage().key();
     }
 
     private Path write(Image img, String which, Path png, int bitDepth) {

@@ -5,6 +5,7 @@ import dip.engine.Precision;
 import dip.fit.FitSettings;
 import dip.fit.LrSchedule;
 import dip.fit.Recipe;
+import dip.fit.ResultImage;
 import dip.image.Image;
 import dip.task.TaskSpec;
 import java.nio.file.Path;
@@ -40,16 +41,19 @@ import java.util.List;
  * @param runs            fits with seeds seed, seed + 1, …, whose outputs (and averages) are averaged (1: one fit); more
  *                        than one is not checkpointed (no periodic checkpoints, no resume)
  * @param regNoiseWarmup  iterations at the start during which σp is halved (0: none)
+ * @param result          the image the restoration delivers: the last output (or the automatic stop's), or the
+ *                        running average of the outputs
  */
 public record RestoreConfig(TaskSpec task, int iterations, double lr, double regNoise, double averageDecay,
                             double backtrackDb, long seed, int threads, Precision precision, PriorKind prior,
                             double tvWeight, NetSpec net, StopRule stop, Path checkpoint, int checkpointEvery,
                             Path resume, Image reference, int evaluateEvery, List<InputFile> inputs,
-                            LrSchedule lrSchedule, int runs, int regNoiseWarmup) {
+                            LrSchedule lrSchedule, int runs, int regNoiseWarmup, ResultImage result) {
     /** Validates every value; a bad one is an {@link IllegalArgumentException} naming it. */
     public RestoreConfig {
-        if (task == null || precision == null || prior == null || net == null || stop == null || lrSchedule == null) {
-            throw new IllegalArgumentException("task, precision, prior, net, stop rule and learning-rate schedule are required");
+        if (task == null || precision == null || prior == null || net == null || stop == null || lrSchedule == null
+                || result == null) {
+            throw new IllegalArgumentException("task, precision, prior, net, stop rule, learning-rate schedule and result are required");
         }
         // validates those
         settings(iterations, lr, regNoise, seed, averageDecay, backtrackDb, evaluateEvery, lrSchedule, regNoiseWarmup);
@@ -84,8 +88,8 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
     /**
      * The recipe of a family for a kind of task: the paper's (DIP.md; SR depends on the factor), or the fast one,
-     * which differs from the paper's where a cheaper net was measured to keep its quality: denoising and ×4 and ×8
-     * super-resolution.
+     * which differs from the paper's where a cheaper net was measured to keep its quality: denoising, ×4 and ×8
+     * super-resolution and inpainting (with a mask and of missing pixels).
      */
     public static Recipe recipe(TaskSpec.Kind kind, int factor, Recipe.Family family) {
         if (family == Recipe.Family.BEST) {
@@ -97,8 +101,8 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             case SUPER_RESOLVE -> family != Recipe.Family.FAST ? Recipe.superResolution(factor)
                     : factor == 4 ? Recipe.SUPER_RESOLUTION_4_FAST
                     : factor >= 8 ? Recipe.SUPER_RESOLUTION_8_FAST : Recipe.superResolution(factor);
-            case INPAINT -> Recipe.INPAINT;
-            case RESTORE_PIXELS -> Recipe.RESTORE_PIXELS;
+            case INPAINT -> family == Recipe.Family.FAST ? Recipe.INPAINT_FAST : Recipe.INPAINT;
+            case RESTORE_PIXELS -> family == Recipe.Family.FAST ? Recipe.RESTORE_PIXELS_FAST : Recipe.RESTORE_PIXELS;
         };
     }
 
@@ -128,6 +132,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
         private int runs = 1;
         private double regNoise;
         private int regNoiseWarmup;
+        private ResultImage result = ResultImage.OUTPUT;
         private double averageDecay = 0.99;
         private double backtrackDb = 5.0;
         private long seed;
@@ -158,6 +163,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             runs = c.runs;
             regNoise = c.regNoise;
             regNoiseWarmup = c.regNoiseWarmup;
+            result = c.result;
             averageDecay = c.averageDecay;
             backtrackDb = c.backtrackDb;
             seed = c.seed;
@@ -183,7 +189,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
         /**
          * Takes every value of a recipe: iterations, lr and its schedule, σp and its warm-up, net preset (replacing a net
-         * given before), TV weight, stop rule and runs.
+         * given before), TV weight, stop rule, runs and the image delivered.
          */
         public Builder recipe(Recipe r) {
             iterations = r.iterations();
@@ -196,6 +202,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             recipePreset = r.preset();
             tvWeight = r.tvWeight();
             stop = r.autoStop() ? StopRule.auto() : StopRule.fixed();
+            result = r.result();
             return this;
         }
 
@@ -216,6 +223,9 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
 
         /** Iterations at the start during which σp is halved (default: the recipe's). */
         public Builder regNoiseWarmup(int v) { regNoiseWarmup = v; return this; }
+
+        /** The image delivered: the output or the running average (default: the recipe's). */
+        public Builder result(ResultImage v) { result = v; return this; }
 
         /** Decay of the output average. */
         public Builder averageDecay(double v) { averageDecay = v; return this; }
@@ -267,7 +277,7 @@ public record RestoreConfig(TaskSpec task, int iterations, double lr, double reg
             return new RestoreConfig(task, iterations, lr, regNoise, averageDecay, backtrackDb, seed,
                     threads != null ? threads : Engine.defaultThreads(), precision != null ? precision : Precision.auto(),
                     prior, tvWeight, net != null ? net : NetSpec.preset(recipePreset), stop, checkpoint, checkpointEvery, resume, reference, evaluateEvery, inputs,
-                    lrSchedule, runs, regNoiseWarmup);
+                    lrSchedule, runs, regNoiseWarmup, result);
         }
     }
 }

@@ -136,7 +136,7 @@ public final class Restorer implements AutoCloseable {
         String precision = prior.precision().label(); // as asked: a bf16 fit that goes on in fp32 is rerun in bf16
         FitResult fit;
         try {
-            fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener);
+            fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener).delivering(config.result());
         } finally {
             Engine.useGenerator(callers);
         }

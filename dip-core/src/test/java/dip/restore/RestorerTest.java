@@ -11,6 +11,7 @@ import dip.engine.Tensor;
 import dip.fit.FitDivergedException;
 import dip.fit.FitListener;
 import dip.fit.Recipe;
+import dip.fit.ResultImage;
 import dip.image.Image;
 import dip.image.ImageFiles;
 import dip.metric.Protocol;
@@ -75,6 +76,31 @@ class RestorerTest {
         assertEquals(paperSr4.iterations(), sr4.iterations());
         assertEquals(paperSr4.lr(), sr4.lr());
         assertEquals(paperSr4.regNoise(), sr4.regNoise());
+        RestoreConfig pixels = RestoreConfig.builder(TaskSpec.dropPixels(Tiny.scene(1, 16, 0), 0.5)).build();
+        RestoreConfig paperPixels = RestoreConfig.builder(TaskSpec.dropPixels(Tiny.scene(1, 16, 0), 0.5))
+                .recipe(Recipe.Family.PAPER).build();
+        assertEquals("skip-64", pixels.net().preset(), "missing pixels' fast recipe runs skip-64");
+        assertEquals(8000, pixels.iterations());
+        assertEquals(0.002, pixels.lr());
+        assertEquals(paperPixels.regNoise(), pixels.regNoise());
+        assertEquals(ResultImage.AVERAGE, pixels.result(), "and delivers the running average");
+        assertEquals("skip", paperPixels.net().preset());
+        assertEquals(11000, paperPixels.iterations());
+        assertEquals(0.001, paperPixels.lr());
+        assertEquals(ResultImage.OUTPUT, paperPixels.result(), "the paper delivers the output");
+        Image box = Tiny.scene(1, 16, 0);
+        RestoreConfig masked = RestoreConfig.builder(TaskSpec.inpaint(Tiny.scene(3, 16, 0), box)).build();
+        RestoreConfig paperMasked = RestoreConfig.builder(TaskSpec.inpaint(Tiny.scene(3, 16, 0), box)).recipe(Recipe.Family.PAPER).build();
+        assertEquals("skip-64", masked.net().preset(), "inpainting's fast recipe runs skip-64");
+        assertEquals(4000, masked.iterations());
+        assertEquals(paperMasked.lr(), masked.lr());
+        assertEquals(paperMasked.regNoise(), masked.regNoise());
+        assertEquals(ResultImage.AVERAGE, masked.result());
+        assertEquals("skip", paperMasked.net().preset());
+        assertEquals(5000, paperMasked.iterations());
+        assertEquals(ResultImage.OUTPUT, paperMasked.result());
+        assertEquals(ResultImage.OUTPUT, paper.result());
+        assertEquals(ResultImage.OUTPUT, c.result());
         RestoreConfig sr = RestoreConfig.builder(TaskSpec.superResolve(Tiny.scene(3, 16, 0), 8)).build();
         assertEquals(4000, sr.iterations());
         assertFalse(sr.stop().automatic());
@@ -132,6 +158,34 @@ class RestorerTest {
         assertThrows(IllegalArgumentException.class, () -> tiny(TaskSpec.denoise(noisy)).runs(2).resume(dir.resolve("x.ckpt")).build());
         assertThrows(IllegalArgumentException.class, () -> tiny(TaskSpec.denoise(noisy)).runs(2)
                 .checkpoints(dir.resolve("x.ckpt"), 2).build());
+    }
+
+    @Test
+    void aRestorationDeliveringTheAverageWritesItAndARerunDoesToo() throws Exception {
+        Path in = dir.resolve("noisy.png");
+        ImageFiles.write(Tiny.scene(3, 24, 4), in, 8);
+        Image noisy = ImageFiles.read(in).image();
+        Restoration plain;
+        Restoration averaged;
+        try (Restorer r = new Restorer(tiny(TaskSpec.denoise(noisy)).inputFile("input", in).build())) {
+            plain = r.run(FitListener.NONE);
+        }
+        try (Restorer r = new Restorer(tiny(TaskSpec.denoise(noisy)).result(ResultImage.AVERAGE).inputFile("input", in).build())) {
+            averaged = r.run(FitListener.NONE);
+        }
+        assertFalse(java.util.Arrays.equals(plain.output().data(), plain.average().data()), "output and average differ");
+        assertArrayEquals(plain.average().data(), averaged.output().data(), "the same fit, its average delivered");
+        assertArrayEquals(plain.average().data(), averaged.average().data());
+
+        Path json = averaged.writeOutput(dir.resolve("out.png"), 8);
+        Provenance p = Provenance.read(json);
+        assertEquals(ResultImage.AVERAGE, p.settings().resultImage());
+        assertEquals("average", p.output().image(), "the file holds the average");
+        assertEquals("output", Provenance.read(plain.writeOutput(dir.resolve("plain.png"), 8)).output().image());
+        try (Restorer r = new Restorer(Rerun.config(p, note -> { }))) {
+            assertEquals(ResultImage.AVERAGE, r.config().result());
+            assertArrayEquals(averaged.output().data(), r.run(FitListener.NONE).output().data());
+        }
     }
 
     private static float[] mean(Image a, Image b) {

@@ -163,7 +163,8 @@ final class UnitRunner {
                 .sorted(Comparator.comparing(InputFile::role)).toList();
         Provenance.Settings normalised = new Provenance.Settings(s.iterations(), s.lr(), s.regNoise(), s.averageDecay(),
                 s.backtrackDb(), s.seed(), s.threads(), s.precision(), s.prior(), s.tvWeight(), s.net(), s.stop(),
-                s.checkpointEvery(), false, s.evaluateEvery(), s.schedule().key(), s.runsOrOne(), s.regNoiseWarmupOrZero());
+                s.checkpointEvery(), false, s.evaluateEvery(), s.schedule().key(), s.runsOrOne(), s.regNoiseWarmupOrZero(),
+                s.resultImage().key());
         return new Provenance(Provenance.FORMAT, null, task, hashes, normalised, null, null, null, null).toJson();
     }
 
@@ -173,7 +174,7 @@ final class UnitRunner {
         String precision = c.prior() == PriorKind.DIP ? c.precision().label() : dip.engine.Precision.FP32.label();
         Provenance.Settings s = new Provenance.Settings(c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(),
                 c.seed(), c.threads(), precision, c.prior().key(), c.tvWeight(), c.net(), c.stop(), c.checkpointEvery(), false,
-                c.evaluateEvery(), c.lrSchedule().key(), c.runs(), c.regNoiseWarmup());
+                c.evaluateEvery(), c.lrSchedule().key(), c.runs(), c.regNoiseWarmup(), c.result().key());
         return key(task, c.inputs(), s);
     }
 
@@ -197,7 +198,7 @@ final class UnitRunner {
         return new RestoreConfig(c.task(), c.iterations(), c.lr(), c.regNoise(), c.averageDecay(), c.backtrackDb(), c.seed(),
                 c.threads(), c.precision(), c.prior(), c.tvWeight(), c.net(), c.stop(), c.checkpoint(), c.checkpointEvery(),
                 c.resume(), c.reference(), c.evaluateEvery(), inputs, c.lrSchedule(),
-                c.runs(), c.regNoiseWarmup());
+                c.runs(), c.regNoiseWarmup(), c.result());
     }
 
     static void deleteQuietly(Path dir) {
