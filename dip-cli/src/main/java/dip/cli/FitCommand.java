@@ -203,17 +203,26 @@ abstract class FitCommand implements Callable<Integer> {
                     config.stop().automatic() ? String.format("; %s, output from iteration %d",
                             r.autoStopped() ? "stopped automatically" : "no automatic stop", r.outputIteration()) : "");
             if (reference != null) {
-                if (config.result() == dip.fit.ResultImage.AVERAGE) { // output and average are the same image
-                    System.err.printf("result (the running average of the outputs): %s%n", protocol.describe(r.output(), reference));
-                } else {
-                    System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
-                            protocol.describe(r.average(), reference));
-                }
+                printScores(config, r, reference);
             }
             System.err.println("wrote " + output + " (and " + Provenance.besideImage(output).getFileName() + ")"
                     + (outputAverage != null ? ", " + outputAverage : "") + (comparison != null ? ", " + comparison : ""));
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The end's scores against the reference: of the output and of the average, or of the result alone where the
+     * config delivers the average (the two are then the same image).
+     */
+    static void printScores(RestoreConfig config, FitResult r, Image reference) {
+        Protocol protocol = config.task().protocol();
+        if (config.result() == dip.fit.ResultImage.AVERAGE) {
+            System.err.printf("result (the running average of the outputs): %s%n", protocol.describe(r.output(), reference));
+        } else {
+            System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
+                    protocol.describe(r.average(), reference));
+        }
     }
 
     /** The last completed fit (for a batch's summary). */

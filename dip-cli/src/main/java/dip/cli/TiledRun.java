@@ -9,7 +9,6 @@ import dip.engine.Cpu;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.image.Image;
-import dip.metric.Protocol;
 import dip.restore.Provenance;
 import dip.restore.Restoration;
 import dip.restore.RestoreConfig;
@@ -93,13 +92,7 @@ final class TiledRun {
             System.err.printf("done: %d tiles (%d restored now, %d automatic stops), %d iterations in all, in %s%n", s.tiles(),
                     s.tiles() - s.resumedTiles(), s.autoStopped(), r.iterations(), Durations.format(r.seconds()));
             if (reference != null) {
-                Protocol protocol = config.task().protocol();
-                if (config.result() == dip.fit.ResultImage.AVERAGE) { // output and average are the same image
-                    System.err.printf("result (the running average of the outputs): %s%n", protocol.describe(r.output(), reference));
-                } else {
-                    System.err.printf("output:  %s%naverage: %s%n", protocol.describe(r.output(), reference),
-                            protocol.describe(r.average(), reference));
-                }
+                FitCommand.printScores(config, r, reference);
                 if (s.seams() != null) {
                     System.err.println(s.seams().describe());
                 }
