@@ -94,6 +94,15 @@ public final class Ops {
         return new Tensor(torch.leaky_relu(x.t, new Scalar(slope)));
     }
 
+    /**
+     * LeakyReLU written over x (same values and gradients as {@link #leakyRelu}): no new tensor, and autograd keeps
+     * the result for the backward pass instead of x. Only for an x that nothing else reads, produced by an op whose
+     * backward pass does not need its output (batch norm): then it spares a full-size buffer and its writing.
+     */
+    public static Tensor leakyReluInPlace(Tensor x, double slope) {
+        return new Tensor(torch.leaky_relu_(x.t, new Scalar(slope)));
+    }
+
     public static Tensor relu(Tensor x) { return new Tensor(torch.relu(x.t)); }
 
     /** Sigmoid, always in fp32: it makes the image, whose steps are finer than bf16's near 1. */

@@ -7,6 +7,7 @@ import dip.engine.Tensor;
 public enum Activation implements Layer {
     LEAKY_RELU {
         @Override public Tensor forward(Tensor x) { return Ops.leakyRelu(x, 0.2); }
+        @Override Tensor forwardOverwriting(Tensor x) { return Ops.leakyReluInPlace(x, 0.2); }
         @Override public String describe() { return "LeakyReLU 0.2"; }
     },
     RELU {
@@ -17,4 +18,10 @@ public enum Activation implements Layer {
         @Override public Tensor forward(Tensor x) { return Ops.sigmoid(x); }
         @Override public String describe() { return "Sigmoid"; }
     };
+
+    /**
+     * The same function, free to overwrite x: for an x that only this activation reads and whose producer's backward
+     * pass does not need it (a batch norm's output; see {@link Sequential#forward}).
+     */
+    Tensor forwardOverwriting(Tensor x) { return forward(x); }
 }

@@ -9,6 +9,9 @@ public final class Sequential implements Layer {
     private final String name;
     private final List<Layer> layers = new ArrayList<>();
 
+    /** -Ddip.activationInPlace=false runs every activation out of place, to compare. */
+    static boolean activationsInPlace() { return !"false".equals(System.getProperty("dip.activationInPlace")); }
+
     public Sequential(String name) { this.name = name; }
 
     public Sequential add(Layer layer) {
@@ -18,7 +21,9 @@ public final class Sequential implements Layer {
 
     /**
      * Runs the layers in order. A {@link Concat} followed by a {@link BatchNorm} and a {@link Conv} (the skip nets'
-     * join) runs as {@link Concat#normConv}: the same function without the concatenation.
+     * join) runs as {@link Concat#normConv}: the same function without the concatenation. An activation right after a
+     * batch norm overwrites the norm's output, which nothing else reads and the norm's backward pass does not need
+     * (the same values and gradients, one full-size tensor fewer).
      */
     @Override
     public Tensor forward(Tensor x) {
@@ -28,6 +33,10 @@ public final class Sequential implements Layer {
                     && layers.get(i + 2) instanceof Conv conv && Concat.splitJoin()) {
                 y = join.normConv(y, bn, conv);
                 i += 2;
+            } else if (i + 1 < layers.size() && layers.get(i) instanceof BatchNorm && layers.get(i + 1) instanceof Activation act
+                    && activationsInPlace()) {
+                y = act.forwardOverwriting(layers.get(i).forward(y));
+                i += 1;
             } else {
                 y = layers.get(i).forward(y);
             }

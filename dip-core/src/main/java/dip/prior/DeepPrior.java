@@ -1,6 +1,7 @@
 package dip.prior;
 
 import dip.engine.Layout;
+import dip.engine.Perturbation;
 import dip.engine.Precision;
 import dip.engine.Tensor;
 import dip.image.Padding;
@@ -50,8 +51,8 @@ public final class DeepPrior implements Prior {
     @Override
     public Tensor render(boolean perturbed) {
         double sigma = regNoise * regNoiseScale;
-        Tensor in = perturbed && sigma > 0 ? z.plus(Tensor.normal(sigma, z.shape())) : z;
-        Tensor out = Precision.FP32.cast(net.forward(precision.cast(in)));
+        Tensor in = perturbed && sigma > 0 ? Perturbation.add(z, sigma, precision) : precision.cast(z);
+        Tensor out = Precision.FP32.cast(net.forward(in));
         if (out.size(2) != height || out.size(3) != width) {
             out = out.narrow(2, top, height).narrow(3, left, width);
         }
