@@ -43,23 +43,27 @@ public final class Perturbation {
         long bandSize = (n + BANDS - 1) / BANDS;
         Future<?>[] helpers = new Future<?>[BANDS];
         boolean parallel = Engine.threads() > 1;
-        for (int b = BANDS - 1; b >= 0; b--) {
-            long start = b * bandSize;
-            long size = Math.min(bandSize, n - start);
-            if (size <= 0) {
-                continue;
+        try {
+            for (int b = BANDS - 1; b >= 0; b--) {
+                long start = b * bandSize;
+                long size = Math.min(bandSize, n - start);
+                if (size <= 0) {
+                    continue;
+                }
+                org.bytedeco.pytorch.Tensor band = flat.narrow(0, start, size);
+                long bandSeed = mix(seed + b);
+                Runnable draw = () -> drawNormal(band, bandSeed);
+                if (parallel && b > 0) {
+                    helpers[b] = HELPERS.submit(draw);
+                } else {
+                    draw.run();
+                }
             }
-            org.bytedeco.pytorch.Tensor band = flat.narrow(0, start, size);
-            long bandSeed = mix(seed + b);
-            Runnable draw = () -> drawNormal(band, bandSeed);
-            if (parallel && b > 0) {
-                helpers[b] = HELPERS.submit(draw);
-            } else {
-                draw.run();
+        } finally {
+            // Also when this thread's band failed: no helper may still write into flat once its scope frees it.
+            for (Future<?> f : helpers) {
+                await(f);
             }
-        }
-        for (Future<?> f : helpers) {
-            await(f);
         }
         org.bytedeco.pytorch.Tensor eps = inLayoutOf(flat, z.t);
         org.bytedeco.pytorch.Tensor out;
