@@ -40,9 +40,10 @@ final class BenchCase {
 
     /**
      * Reads the files. With a centre crop, both images are cropped first (for SR the LR is then made from the
-     * cropped HR). SR: HR cropped to a multiple of 32, LR = PIL-style Lanczos-3 resize by 1/f of the 8-bit HR.
+     * cropped HR). SR: HR cropped to a multiple of 32, LR = its 8-bit resize by 1/f with the downscaler.
      */
-    static BenchCase load(BenchFolder.Entry e, BenchTask task, Integer crop, Consumer<String> notes) {
+    static BenchCase load(BenchFolder.Entry e, BenchTask task, Integer crop, SuperResolve.Downscaler downscaler,
+                          Consumer<String> notes) {
         Image gt = crop(read(e.groundTruth(), notes), crop, e.groundTruth());
         if (task.superResolution()) {
             Image hr;
@@ -51,7 +52,7 @@ final class BenchCase {
             } catch (IllegalArgumentException ex) {
                 throw new BenchInputException(Problem.BAD_IMAGE, e.groundTruth() + ": " + ex.getMessage());
             }
-            return new BenchCase(e.name(), task, hr, SuperResolve.simulate(hr, task.factor()), e.groundTruth());
+            return new BenchCase(e.name(), task, hr, SuperResolve.simulate(hr, task.factor(), downscaler), e.groundTruth());
         }
         Image obs = crop(read(e.observation(), notes), crop, e.observation());
         if (!obs.sameShape(gt)) {

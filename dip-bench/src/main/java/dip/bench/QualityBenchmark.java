@@ -49,7 +49,7 @@ public final class QualityBenchmark {
         // Read and check every image before the first long fit starts.
         List<BenchCase> cases = new ArrayList<>();
         for (BenchFolder.Entry e : entries) {
-            cases.add(BenchCase.load(e, cfg.task(), cfg.centreCrop(), listener::onNote));
+            cases.add(BenchCase.load(e, cfg.task(), cfg.centreCrop(), cfg.downscaler(), listener::onNote));
         }
         Path imagesDir = cfg.out().resolve(cfg.label());
         try {

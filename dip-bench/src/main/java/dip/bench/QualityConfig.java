@@ -7,6 +7,7 @@ import dip.fit.LrSchedule;
 import dip.fit.Recipe;
 import dip.fit.VarianceStop;
 import dip.restore.NetSpec;
+import dip.task.SuperResolve;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,14 +27,17 @@ import java.util.Locale;
  * @param precision  the net's number format (null: {@link Precision#auto()})
  * @param schedule   the learning-rate schedule (null: the recipe's)
  * @param runs       seeded fits averaged per image (null: the recipe's, 1)
+ * @param downscaler how SR inputs are made from the HR images (null: {@link #DEFAULT_DOWNSCALER})
  */
 public record QualityConfig(BenchTask task, Path data, List<String> images, Integer iterations, Path out,
                             Integer centreCrop, long seed, int threads, String preset, NetSpec net, Precision precision,
-                            LrSchedule schedule, Integer runs) {
+                            LrSchedule schedule, Integer runs, SuperResolve.Downscaler downscaler) {
     /** Smallest crop: SSIM needs 11×11 and the SR protocol crops to a multiple of 32. */
     public static final int MIN_CROP = 11;
     /** The LR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
-    public static final int SR_CROP_MULTIPLE = dip.task.SuperResolve.CROP_MULTIPLE;
+    public static final int SR_CROP_MULTIPLE = SuperResolve.CROP_MULTIPLE;
+    /** The SR tables' inputs: those the paper's table was made from (see docs/quality/README.md). */
+    public static final SuperResolve.Downscaler DEFAULT_DOWNSCALER = SuperResolve.Downscaler.LANCZOS3;
 
     public QualityConfig {
         images = images == null ? List.of() : List.copyOf(images);
@@ -66,6 +70,9 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         if (runs == null) {
             runs = task.recipe().runs();
         }
+        if (downscaler == null) {
+            downscaler = DEFAULT_DOWNSCALER;
+        }
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
@@ -77,33 +84,35 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
 
     /** The paper's settings for the task on every image of the folder, seed 0, all cores. */
     public static QualityConfig of(BenchTask task, Path data) {
-        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null, null, null, null);
+        return new QualityConfig(task, data, List.of(), null, null, null, 0, Engine.defaultThreads(), null, null, null, null, null, null);
     }
 
     public static Path defaultOut(BenchTask task) { return Path.of("bench-out", "quality-" + task.cliName()); }
 
-    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule, runs); }
+    public QualityConfig withImages(List<String> v) { return new QualityConfig(task, data, v, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule, runs, downscaler); }
 
-    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, net, precision, schedule, runs); }
+    public QualityConfig withIterations(Integer v) { return new QualityConfig(task, data, images, v, out, centreCrop, seed, threads, preset, net, precision, schedule, runs, downscaler); }
 
-    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, net, precision, schedule, runs); }
+    public QualityConfig withOut(Path v) { return new QualityConfig(task, data, images, iterations, v, centreCrop, seed, threads, preset, net, precision, schedule, runs, downscaler); }
 
-    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, net, precision, schedule, runs); }
+    public QualityConfig withCentreCrop(Integer v) { return new QualityConfig(task, data, images, iterations, out, v, seed, threads, preset, net, precision, schedule, runs, downscaler); }
 
-    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, net, precision, schedule, runs); }
+    public QualityConfig withSeed(long v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, v, threads, preset, net, precision, schedule, runs, downscaler); }
 
-    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, net, precision, schedule, runs); }
+    public QualityConfig withThreads(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, v, preset, net, precision, schedule, runs, downscaler); }
 
     /** A net other than the recipe's, called {@code name} in the results (tests use a tiny one). */
     public QualityConfig withNet(String name, NetSpec spec) {
-        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, spec, precision, schedule, runs);
+        return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, name, spec, precision, schedule, runs, downscaler);
     }
 
-    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, v, schedule, runs); }
+    public QualityConfig withPrecision(Precision v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, v, schedule, runs, downscaler); }
 
-    public QualityConfig withSchedule(LrSchedule v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, v, runs); }
+    public QualityConfig withSchedule(LrSchedule v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, v, runs, downscaler); }
 
-    public QualityConfig withRuns(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule, v); }
+    public QualityConfig withRuns(int v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule, v, downscaler); }
+
+    public QualityConfig withDownscaler(SuperResolve.Downscaler v) { return new QualityConfig(task, data, images, iterations, out, centreCrop, seed, threads, preset, net, precision, schedule, runs, v); }
 
     public boolean cropped() { return centreCrop != null; }
 
@@ -130,7 +139,8 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
                         ? ";stop=" + VarianceStop.DEFAULT_WINDOW + "/" + VarianceStop.DEFAULT_PATIENCE : "")
                 + (s.schedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + s.schedule().key()) // earlier rows stay valid
                 + (runs == 1 ? "" : ";runs=" + runs)
-                + (s.regNoiseWarmup() == 0 ? "" : ";warmup=" + s.regNoiseWarmup());
+                + (s.regNoiseWarmup() == 0 ? "" : ";warmup=" + s.regNoiseWarmup())
+                + (lanczosInputs() ? "" : ";downscaler=" + downscaler.key()); // Lanczos-3 rows of earlier runs stay valid
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);
@@ -147,7 +157,8 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         return "paper" + (preset.equals(task.recipe().preset()) ? "" : ", net " + preset)
                 + (iterations == null || iterations == task.recipe().iterations() ? "" : ", " + iterations + " iterations")
                 + (schedule == task.recipe().schedule() ? "" : ", " + schedule.key() + " learning rate")
-                + (runs == 1 ? "" : ", " + runs + " runs averaged (seeds " + seed + "-" + (seed + runs - 1) + ")");
+                + (runs == 1 ? "" : ", " + runs + " runs averaged (seeds " + seed + "-" + (seed + runs - 1) + ")")
+                + (lanczosInputs() ? "" : ", " + downscaler.key() + " LR inputs");
     }
 
     /** A readable folder name for this run's images, e.g. skip-2000it-seed0-crop64-bf16. */
@@ -155,6 +166,12 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
         return preset + "-" + fitSettings().iterations() + "it-seed" + seed + (centreCrop == null ? "" : "-crop" + centreCrop)
                 + (precision == Precision.FP32 ? "" : "-" + precision.label())
                 + (schedule == LrSchedule.CONSTANT ? "" : "-" + schedule.key())
-                + (runs == 1 ? "" : "-runs" + runs);
+                + (runs == 1 ? "" : "-runs" + runs)
+                + (lanczosInputs() ? "" : "-" + downscaler.key() + "-lr");
+    }
+
+    /** Whether the inputs are those of earlier runs: not SR, or SR from Lanczos-3 inputs. */
+    private boolean lanczosInputs() {
+        return !task.superResolution() || downscaler == SuperResolve.Downscaler.LANCZOS3;
     }
 }

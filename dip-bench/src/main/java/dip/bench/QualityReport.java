@@ -33,7 +33,7 @@ final class QualityReport {
                     .append(", the paper's count for its colour set (F16 alone: 3000)\n");
         }
         if (task.superResolution()) {
-            sb.append("- LR input: HR cropped to a multiple of 32, Lanczos-3 (PIL ANTIALIAS) resize by 1/")
+            sb.append("- LR input: HR cropped to a multiple of 32, ").append(cfg.downscaler().description()).append(" resize by 1/")
                     .append(task.factor()).append(" in 8 bits; ground truth: the cropped HR\n");
         }
         sb.append("- published: ").append(published.describe(task)).append('\n');

@@ -123,6 +123,20 @@ class QualityBenchmarkTest {
         assertThrows(IllegalArgumentException.class, () -> QualityConfig.of(BenchTask.DENOISE, Path.of("data")).withRuns(2));
     }
 
+    /** SR inputs made by another downscaler are another run; Lanczos-3 rows of earlier runs keep their hash. */
+    @Test
+    void theDownscalerOfSrInputsIsPartOfTheSettings() {
+        QualityConfig lanczos = QualityConfig.of(BenchTask.SR8, Path.of("data")).withThreads(2)
+                .withPrecision(dip.engine.Precision.BF16).withDownscaler(dip.task.SuperResolve.Downscaler.LANCZOS3);
+        assertEquals("c20a2d5a29df", lanczos.settingsHash()); // docs/quality/sr8.md, made before the option existed
+        QualityConfig bicubic = lanczos.withDownscaler(dip.task.SuperResolve.Downscaler.BICUBIC);
+        assertNotEquals(lanczos.settingsHash(), bicubic.settingsHash());
+        assertNotEquals(lanczos.label(), bicubic.label());
+        assertEquals("paper, bicubic LR inputs", bicubic.recipeLabel());
+        QualityConfig denoise = QualityConfig.of(BenchTask.DENOISE, Path.of("data"));
+        assertEquals(denoise.settingsHash(), denoise.withDownscaler(dip.task.SuperResolve.Downscaler.BICUBIC).settingsHash());
+    }
+
     @Test
     void resultsCsvAndMarkdownAndResume() throws Exception {
         Path data = BenchImages.denoiseFolder(folder("data"), 24, "a", "b");

@@ -13,6 +13,7 @@ import dip.bench.QualityListener;
 import dip.engine.Engine;
 import dip.fit.LrSchedule;
 import dip.net.NetPresets;
+import dip.task.SuperResolve;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +72,12 @@ public final class BenchQualityCommand implements Callable<Integer> {
     @Option(names = "--net", paramLabel = "NAME", description = "Net preset (default: the task's, skip).")
     String net;
 
+    @Option(names = "--downscaler", paramLabel = "KERNEL", description = {"sr4, sr8: how the LR inputs are made from the"
+            + " cropped HR, in 8 bits: bicubic (MATLAB imresize, antialiased: the SR benchmarks' inputs, which the"
+            + " paper's bicubic column matches) or lanczos3 (PIL ANTIALIAS, the authors' notebook) (default: ${DEFAULT-VALUE})."},
+            defaultValue = "lanczos3")
+    String downscaler;
+
     @Override
     public Integer call() {
         QualityConfig cfg = config();
@@ -100,7 +107,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
         try {
             return new QualityConfig(t, data, images, iterations, out, centreCrop, seed,
                     threads == null ? Engine.defaultThreads() : threads, net, null, precision.resolve(),
-                    lrSchedule == null ? null : LrSchedule.byKey(lrSchedule), runs);
+                    lrSchedule == null ? null : LrSchedule.byKey(lrSchedule), runs, SuperResolve.Downscaler.parse(downscaler));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }

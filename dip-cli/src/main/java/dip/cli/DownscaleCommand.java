@@ -5,7 +5,7 @@ import dip.app.OverwriteOption;
 import dip.app.UserError;
 import dip.image.Image;
 import dip.image.ImageFiles;
-import dip.image.Resize;
+import dip.task.SuperResolve;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** ./dip downscale HR --scale F -o LR: the benchmark's LR inputs, made as the paper made them. */
 @Command(name = "downscale", mixinStandardHelpOptions = true,
         description = {"Make a low-resolution input from a high-resolution image as the paper did:",
-                "crop to a multiple of 32 (centred), then an antialiased Lanczos-3 resize by 1/F (PIL's ANTIALIAS, 8-bit).",
+                "crop to a multiple of 32 (centred), then resize by 1/F in 8 bits: antialiased Lanczos-3 (PIL's ANTIALIAS,",
+                "as the authors' notebook) or, with --downscaler bicubic, MATLAB's imresize (the SR benchmarks' inputs).",
                 "With --cropped-hr PATH the cropped HR (the ground truth for the SR tables) is written too."})
 public final class DownscaleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HR", description = "High-resolution image.")
@@ -27,6 +28,10 @@ public final class DownscaleCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "LR", description = "Low-resolution result (PNG).")
     Path output;
+
+    @Option(names = "--downscaler", paramLabel = "KERNEL", defaultValue = "lanczos3",
+            description = "lanczos3 (PIL ANTIALIAS) or bicubic (MATLAB imresize, antialiased) (default: ${DEFAULT-VALUE}).")
+    String downscaler;
 
     @Mixin
     OverwriteOption overwrite;
@@ -39,6 +44,12 @@ public final class DownscaleCommand implements Callable<Integer> {
         if (scale != 2 && scale != 4 && scale != 8) {
             throw new UserError(ExitCode.USAGE, "--scale must be 2, 4 or 8, got " + scale);
         }
+        SuperResolve.Downscaler kernel;
+        try {
+            kernel = SuperResolve.Downscaler.parse(downscaler);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.USAGE, "--downscaler: " + e.getMessage());
+        }
         OutputPaths.checkImage(output, overwrite.force(), input);
         if (croppedHr != null) {
             OutputPaths.checkImage(croppedHr, overwrite.force(), input);
@@ -47,8 +58,8 @@ public final class DownscaleCommand implements Callable<Integer> {
         if (hr.height() < 32 || hr.width() < 32) {
             throw new UserError(ExitCode.INPUT, input + " is " + hr.height() + "x" + hr.width() + ": at least 32x32 is needed");
         }
-        Image cropped = Resize.cropToMultiple(hr, 32);
-        ImageFiles.write(Resize.downscaleLanczos3As8Bit(cropped, scale), output, 8);
+        Image cropped = SuperResolve.groundTruth(hr);
+        ImageFiles.write(kernel.apply(cropped, scale), output, 8);
         if (croppedHr != null) {
             ImageFiles.write(cropped, croppedHr, 8);
         }

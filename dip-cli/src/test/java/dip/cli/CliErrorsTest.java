@@ -75,6 +75,7 @@ class CliErrorsTest {
         expect(ExitCode.INPUT, "reference", "super-resolve", SAMPLE.toString(), "--scale", "4", "-o", out.toString(),
                 "--reference", SAMPLE.toString());
         expect(ExitCode.USAGE, "--scale", "downscale", SAMPLE.toString(), "--scale", "5", "-o", out.toString());
+        expect(ExitCode.USAGE, "--downscaler", "downscale", SAMPLE.toString(), "--scale", "4", "--downscaler", "box", "-o", out.toString());
         assertFalse(Files.exists(out));
     }
 

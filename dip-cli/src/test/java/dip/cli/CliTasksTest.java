@@ -54,6 +54,11 @@ class CliTasksTest {
         Path lr = dir.resolve("lr.png");
         assertEquals(0, CliRun.of("downscale", gt.toString(), "--scale", "2", "-o", lr.toString()).exitCode());
         assertEquals(16, read(lr).height());
+        Path lrBicubic = dir.resolve("lr-bicubic.png");
+        assertEquals(0, CliRun.of("downscale", gt.toString(), "--scale", "2", "--downscaler", "bicubic", "-o",
+                lrBicubic.toString()).exitCode());
+        assertTrue(read(lrBicubic).sameShape(read(lr)));
+        assertEquals(false, java.util.Arrays.equals(read(lrBicubic).data(), read(lr).data()), "another kernel");
         Path bic = dir.resolve("bicubic.png");
         assertEquals(0, CliRun.of("upscale", lr.toString(), "--scale", "2", "-o", bic.toString()).exitCode());
         assertEquals(32, read(bic).width());
