@@ -36,7 +36,10 @@ public record QualityConfig(BenchTask task, Path data, List<String> images, Inte
     public static final int MIN_CROP = 11;
     /** The LR inputs are made from the HR cropped to a multiple of this (the authors' crop_image). */
     public static final int SR_CROP_MULTIPLE = SuperResolve.CROP_MULTIPLE;
-    /** The SR tables' inputs: those the paper's table was made from (see docs/quality/README.md). */
+    /**
+     * The SR tables' inputs by default: Lanczos-3, as the authors' notebook makes them, so that earlier rows stay
+     * comparable; {@code BICUBIC} makes those the paper's bicubic column was computed from (docs/quality/README.md).
+     */
     public static final SuperResolve.Downscaler DEFAULT_DOWNSCALER = SuperResolve.Downscaler.LANCZOS3;
 
     public QualityConfig {
