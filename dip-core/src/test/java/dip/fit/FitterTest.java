@@ -114,8 +114,10 @@ class FitterTest {
         String msg = "mean of " + seeds + " seeds: fp32 output/average " + out[0] + " / " + avg[0] + " dB, bf16 " + out[1]
                 + " / " + avg[1] + " dB";
         assertTrue(out[1] > Psnr.psnr(noisy, clean) + 1.0, msg);
-        assertEquals(out[0], out[1], 0.5, msg);
-        assertEquals(avg[0], avg[1], 0.5, msg);
+        // bf16 must not lose quality; above fp32 it may be (another rounding is another trajectory: on an Intel Xeon
+        // with AMX-BF16 the three-seed mean of bf16's output stood 0.52 dB above fp32's, 27.91 against 27.40)
+        assertTrue(out[1] > out[0] - 0.5, msg);
+        assertTrue(avg[1] > avg[0] - 0.5, msg);
     }
 
     /** The library refuses emulated bf16 rather than run it by accident; the CLI falls back to fp32 instead. */
