@@ -53,17 +53,25 @@ final class TiledRun {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, "--tile/--overlap: " + e.getMessage());
         }
+        long available = MemoryCheck.availableBytes();
+        int atOnce = restorer.tilesAtOnce();
+        while (atOnce > 1 && available > 0 && restorer.estimatedBytes(atOnce) > available) {
+            atOnce--; // fewer tiles at once where the memory holds fewer fits: the same pixels, more time
+        }
+        restorer.withTilesAtOnce(atOnce);
         MemoryCheck.require(restorer.estimatedBytes());
         TilePlan plan = restorer.plan();
         TileStore store = openStore(restorer);
         if (!fit.quiet()) {
-            System.err.printf("%s: %s (%s) in %s, %s on %s, %d threads, each tile %s, lr %s; estimated peak memory %.1f GiB%n",
+            System.err.printf("%s: %s (%s) in %s, %s on %s, %s, each tile %s, lr %s; estimated peak memory %.1f GiB%n",
                     config.task().label(), cmd.input, config.task().image().shape(), plan.describe(), config.precision().label(),
-                    Cpu.instructionSet(), config.threads(), config.stop().automatic()
+                    Cpu.instructionSet(), restorer.tilesAtOnce() > 1
+                            ? restorer.tilesAtOnce() + " tiles at once on " + restorer.tileThreads() + " thread each"
+                            : config.threads() + " threads", config.stop().automatic()
                             ? "at most " + config.iterations() + " iterations (stops by itself)"
                             : config.iterations() + " iterations", config.lr(), restorer.estimatedBytes() / (double) (1L << 30));
         }
-        Progress progress = new Progress(fit.quiet(), config);
+        Progress progress = new Progress(fit.quiet(), config, restorer.tilesAtOnce() > 1);
         Interrupts interrupts = Interrupts.install(restorer::requestStop);
         Restoration result;
         try {
@@ -127,16 +135,21 @@ final class TiledRun {
         }
     }
 
-    /** Tile k/n with the overall ETA, and each tile's fit on a progress display of its own. */
+    /**
+     * Tile k/n with the overall ETA, and each tile's fit on a progress display of its own; with several tiles at once,
+     * a line when each starts instead (their displays would overwrite each other's line).
+     */
     private static final class Progress implements TileListener {
         private final boolean quiet;
         private final RestoreConfig config;
+        private final boolean concurrent;
         FitListener display = FitListener.NONE;
         private ProgressDisplay open;
 
-        Progress(boolean quiet, RestoreConfig config) {
+        Progress(boolean quiet, RestoreConfig config, boolean concurrent) {
             this.quiet = quiet;
             this.config = config;
+            this.concurrent = concurrent;
         }
 
         @Override
@@ -148,6 +161,12 @@ final class TiledRun {
 
         @Override
         public void tileStarted(TileInput in) {
+            if (concurrent) {
+                if (!quiet) {
+                    System.err.println(in.tile().describe(in.count()) + " started");
+                }
+                return;
+            }
             closeDisplay();
             open = ProgressDisplay.create(config.task().label() + ", " + in.tile().describe(in.count()), config.iterations(), quiet);
             display = open;
@@ -155,7 +174,9 @@ final class TiledRun {
 
         @Override
         public void tileFinished(TileProgress p) {
-            closeDisplay();
+            if (!concurrent) {
+                closeDisplay();
+            }
             if (!quiet) {
                 System.err.println(p.describe());
             }

@@ -60,6 +60,23 @@ class CliTilesTest {
     }
 
     @Test
+    void withTwoThreadsTwoTilesAreFittedAtOnceAndThePixelsAreThoseOfOneThread() throws IOException {
+        Path in = input();
+        Path one = dir.resolve("one.png");
+        CliRun a = CliRun.of(args(in, one, "--tile", "16", "--overlap", "4"));
+        assertEquals(0, a.exitCode(), a.err());
+        Path two = dir.resolve("two.png");
+        List<String> more = new ArrayList<>(List.of(args(in, two, "--tile", "16", "--overlap", "4")));
+        more.set(more.indexOf("--threads") + 1, "2");
+        CliRun b = CliRun.of(more.toArray(String[]::new));
+        assertEquals(0, b.exitCode(), b.err());
+        assertTrue(b.err().contains("2 tiles at once on 1 thread each"), b.err());
+        assertTrue(b.err().contains("tile 12/12 (rows 21–36 × cols 29–44) started") && b.err().contains("tile 12/12 restored"), b.err());
+        assertArrayEquals(ImageFiles.read(one).image().data(), ImageFiles.read(two).image().data());
+        assertEquals(2, Provenance.read(dir.resolve("two.json")).settings().threads());
+    }
+
+    @Test
     void anEarlierRunsTileFolderIsNeitherOverwrittenNorTakenSilently() throws IOException {
         Path in = input();
         Path out = dir.resolve("out.png");

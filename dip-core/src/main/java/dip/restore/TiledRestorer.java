@@ -101,8 +101,9 @@ public final class TiledRestorer {
     private final TilePlan plan;
     private final Image observation;
     private final Image mask;
-    private volatile Restorer current;
+    private final java.util.Set<Restorer> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopRequested;
+    private int tilesAtOnce;
 
     /**
      * @param config the whole image's restoration; its checkpoint interval applies to every tile, its checkpoint
@@ -115,6 +116,33 @@ public final class TiledRestorer {
         this.observation = t.observation(config.seed());
         this.mask = t.mask(config.seed());
         this.plan = TilePlan.of(observation.height(), observation.width(), tiling.tile(), tiling.overlap(), t.factor());
+        this.tilesAtOnce = tileThreads() == 1 ? Math.min(config.threads(), plan.count()) : 1;
+    }
+
+    /**
+     * The threads each tile's fit computes on: 1 when the config has several threads and the plan several tiles
+     * (the tiles then run {@link #tilesAtOnce()} at a time, one per thread), else the config's threads. Two fits on one
+     * thread each get more done than one fit on two: at 256², bf16, an Intel Xeon with AMX, 4.9 + 4.9 iterations per
+     * second against 6.0 (one fit's second thread waits between its small operations; docs/TILES.md). It
+     * depends only on the config and the plan, never on the memory or on how many tiles are left, so a tile's pixels
+     * are the same in a run that was resumed, in one that ran fewer tiles at once, and on a cluster
+     * ({@link #restoreTile(int, FitListener)}).
+     */
+    public int tileThreads() {
+        return config.threads() >= 2 && plan.count() >= 2 ? 1 : config.threads();
+    }
+
+    /** How many tiles {@link #run} restores at once: the config's threads (at most the tiles) unless set lower. */
+    public int tilesAtOnce() { return tilesAtOnce; }
+
+    /**
+     * Restores at most {@code n} tiles at once (at least 1; no more than the default), e.g. where the memory holds
+     * fewer fits. The pixels do not change with it; each fit still computes on {@link #tileThreads()}.
+     */
+    public TiledRestorer withTilesAtOnce(int n) {
+        int most = tileThreads() == 1 ? Math.min(config.threads(), plan.count()) : 1;
+        this.tilesAtOnce = Math.max(1, Math.min(n, most));
+        return this;
     }
 
     /** The tiles. */
@@ -124,17 +152,22 @@ public final class TiledRestorer {
     public RestoreConfig config() { return config; }
 
     /**
-     * The resident memory one tile's fit is expected to need, in bytes, plus the full-size buffers (see
+     * The resident memory of {@link #tilesAtOnce()} tile fits, in bytes, plus the full-size buffers (see
      * {@link DeepPrior#estimatedBytes()}): the bound a tiled run stays under.
      */
     public long estimatedBytes() {
+        return estimatedBytes(tilesAtOnce);
+    }
+
+    /** As {@link #estimatedBytes()}, for {@code fits} tiles restored at once. */
+    public long estimatedBytes(int fits) {
         long fullSize = 4L * config.task().outputChannels() * plan.outputHeight() * plan.outputWidth();
         // The input, the observation and the reference; the blender's stacked output+average and weights, the split
         // output and average, and the PNG encoder's copies: 8 output-sized sets of planes. Measured on a 16.4 MP photo with
         // 512-px tiles (bf16): peak RSS 4.2 GiB, where 5 such sets estimated 3.5 GiB.
         long buffers = 4L * observation.channels() * observation.height() * observation.width() * 3 + fullSize * 8;
         int f = config.task().factor();
-        return withFitSize(config, bytes -> bytes.applyAsLong(plan.tileHeight() * f, plan.tileWidth() * f)) + buffers;
+        return fits * withFitSize(config, bytes -> bytes.applyAsLong(plan.tileHeight() * f, plan.tileWidth() * f)) + buffers;
     }
 
     /**
@@ -188,11 +221,10 @@ public final class TiledRestorer {
         }
     }
 
-    /** Asks the tile being restored to stop after its current iteration, and the run to end there (thread-safe). */
+    /** Asks the tiles being restored to stop after their current iteration, and the run to end there (thread-safe). */
     public void requestStop() {
         stopRequested = true;
-        Restorer r = current;
-        if (r != null) {
+        for (Restorer r : running) {
             r.requestStop();
         }
     }
@@ -228,13 +260,15 @@ public final class TiledRestorer {
         TileSource source = new TileSource(plan, observation, mask, config.seed());
         Image stacked = TiledRestoration.run(source, 2 * channels, in -> {
             Restoration r = restoreTile(in, fits.apply(in));
-            sums[0] += r.fit().iterations();
-            sums[1] += r.fit().backtracks();
-            sums[2] += r.fit().autoStopped() ? 1 : 0;
-            sums[3] += r.fit().divergedEnd() ? 1 : 0;
-            lastTile[0] = r.provenance();
+            synchronized (sums) {
+                sums[0] += r.fit().iterations();
+                sums[1] += r.fit().backtracks();
+                sums[2] += r.fit().autoStopped() ? 1 : 0;
+                sums[3] += r.fit().divergedEnd() ? 1 : 0;
+                lastTile[0] = r.provenance();
+            }
             return stack(r.output(), r.average());
-        }, store, tiles);
+        }, store, tiles, tilesAtOnce, this::requestStop);
         return finish(stacked, sums, lastTile[0], resumed, (System.nanoTime() - start) / 1e9);
     }
 
@@ -317,7 +351,10 @@ public final class TiledRestorer {
                 "tv=" + c.tvWeight(), "net=" + c.net(), "stop=" + c.stop())
                 + (c.regNoiseWarmup() == 0 ? "" : ";warmup=" + c.regNoiseWarmup())
                 + (c.lrSchedule() == dip.fit.LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()) // stores made before
-                + (c.runs() == 1 ? "" : ";runs=" + c.runs()); // schedules and runs stay valid
+                + (c.runs() == 1 ? "" : ";runs=" + c.runs()) // schedules and runs stay valid
+                // a tile fitted on fewer threads than the run's has other last bits: stores from before stay valid
+                // only where the tiles compute on the run's threads, as they all did then
+                + (tileThreads() == c.threads() ? "" : ";tileThreads=" + tileThreads());
     }
 
     private Restoration restoreTile(TileInput in, FitListener listener) {
@@ -327,7 +364,7 @@ public final class TiledRestorer {
         Image reference = config.reference() == null ? null : config.reference().crop(t.output().y(), t.output().x(),
                 t.output().height(), t.output().width());
         RestoreConfig.Builder b = config.toBuilder().task(spec).seed(in.seed()).reference(reference).resume(null)
-                .checkpoints(in.checkpoint(), in.checkpoint() == null ? 0 : config.checkpointEvery());
+                .threads(tileThreads()).checkpoints(in.checkpoint(), in.checkpoint() == null ? 0 : config.checkpointEvery());
         if (in.checkpoint() != null && Files.exists(in.checkpoint())) {
             b.resume(in.checkpoint());
         }
@@ -335,17 +372,19 @@ public final class TiledRestorer {
             throw new StoppedException(t, plan.count());
         }
         try (Restorer r = new Restorer(b.build())) {
-            current = r;
-            if (stopRequested) {
-                r.requestStop();
+            running.add(r);
+            try {
+                if (stopRequested) {
+                    r.requestStop();
+                }
+                Restoration result = r.run(listener);
+                if (result.stopped()) {
+                    throw new StoppedException(t, plan.count());
+                }
+                return result;
+            } finally {
+                running.remove(r);
             }
-            Restoration result = r.run(listener);
-            if (result.stopped()) {
-                throw new StoppedException(t, plan.count());
-            }
-            return result;
-        } finally {
-            current = null;
         }
     }
 

@@ -1,6 +1,10 @@
 package dip.tile;
 
-/** Follows a {@link TiledRestoration}: one call per tile, in the plan's order. All methods default to nothing. */
+/**
+ * Follows a {@link TiledRestoration}: one call per event, never two at once. One tile at a time, the calls come in the
+ * plan's order; with several tiles at once, a tile may start before an earlier one finishes, and tiles finish in any
+ * order. All methods default to nothing.
+ */
 public interface TileListener {
     TileListener NONE = new TileListener() {};
 

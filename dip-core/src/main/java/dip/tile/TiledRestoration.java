@@ -1,7 +1,10 @@
 package dip.tile;
 
 import dip.image.Image;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -17,8 +20,11 @@ import java.util.function.LongSupplier;
  * propagates: the tiles finished so far stay in the store, and the tile that was running may have left its
  * checkpoint at {@link TileInput#checkpoint()}.
  *
- * <p>Memory: the full input, the blender's two full-size buffers, and one tile's input, restoration and output at a
- * time.
+ * <p>Tiles may be restored several at once ({@link #run(TileSource, int, Function, TileStore, TileListener, int,
+ * Runnable)}), on threads of their own; the image does not change with it.
+ *
+ * <p>Memory: the full input, the blender's two full-size buffers, and one tile's input, restoration and output per
+ * tile restored at once (and the outputs finished ahead of a tile still running, until it is blended).
  */
 public final class TiledRestoration {
     private TiledRestoration() {}
@@ -54,8 +60,32 @@ public final class TiledRestoration {
         return run(source, source.channels(), restoreOneTile, store, listener, nanoClock);
     }
 
+    /**
+     * As above, restoring up to {@code parallel} tiles at once, each on a thread of its own (the caller's and
+     * {@code parallel − 1} more). The image is the same whatever {@code parallel} is, as long as a tile's
+     * restoration does not depend on what else runs: the outputs are blended in the plan's order once every tile
+     * before them is there, and each finished tile is saved at once. The listener's calls never overlap (they are
+     * made one at a time) but may interleave between tiles: tile 2 may start before tile 1 finishes. When one tile's
+     * restoration throws, no further tile starts, {@code onFailure} runs (to ask the tiles still running to stop),
+     * and once they have ended the first exception propagates.
+     *
+     * @param onFailure run once, on the failing tile's thread, when a tile's restoration throws
+     */
+    public static Image run(TileSource source, int outputChannels, Function<TileInput, Image> restoreOneTile, TileStore store,
+                            TileListener listener, int parallel, Runnable onFailure) {
+        return run(source, outputChannels, restoreOneTile, store, listener, System::nanoTime, parallel, onFailure);
+    }
+
     static Image run(TileSource source, int channels, Function<TileInput, Image> restoreOneTile, TileStore store,
                      TileListener listener, LongSupplier nanoClock) {
+        return run(source, channels, restoreOneTile, store, listener, nanoClock, 1, () -> {});
+    }
+
+    static Image run(TileSource source, int channels, Function<TileInput, Image> restoreOneTile, TileStore store,
+                     TileListener listener, LongSupplier nanoClock, int parallel, Runnable onFailure) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("tiles at once must be at least 1, got " + parallel);
+        }
         TilePlan plan = source.plan();
         if (store != null) {
             TileManifest m = store.manifest();
@@ -69,42 +99,165 @@ public final class TiledRestoration {
         if (!unusable.isEmpty()) {
             throw new TileMaskException(unusable, plan.count());
         }
-        int alreadyDone = store == null ? 0 : store.doneCount();
-        int toRestore = plan.count() - alreadyDone;
-        listener.started(plan, alreadyDone);
-        TileBlender blender = new TileBlender(plan, channels);
-        int restored = 0;
-        double totalSeconds = 0;
-        for (Tile tile : plan.tiles()) {
-            Image output;
-            if (store != null && store.isDone(tile)) {
-                output = store.load(tile);
-                listener.tileSkipped(tile, plan.count());
-            } else {
-                TileInput input = source.cut(tile);
-                if (store != null) {
-                    input = input.withCheckpoint(store.checkpointFile(tile));
+        Run run = new Run(source, channels, restoreOneTile, store, listener, nanoClock, parallel, onFailure);
+        return run.execute();
+    }
+
+    /** One run's shared state: the tiles to restore, those finished but not blended yet, and the first failure. */
+    private static final class Run {
+        private final TileSource source;
+        private final TilePlan plan;
+        private final int channels;
+        private final Function<TileInput, Image> restoreOneTile;
+        private final TileStore store;
+        private final TileListener listener;
+        private final LongSupplier nanoClock;
+        private final int parallel;
+        private final Runnable onFailure;
+        private final boolean[] loadFromStore;
+        private final List<Tile> toRestore = new ArrayList<>();
+        private final TileBlender blender;
+        private final Image[] finished;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private int blended;
+        private int restored;
+        private double totalSeconds;
+
+        Run(TileSource source, int channels, Function<TileInput, Image> restoreOneTile, TileStore store,
+            TileListener listener, LongSupplier nanoClock, int parallel, Runnable onFailure) {
+            this.source = source;
+            this.plan = source.plan();
+            this.channels = channels;
+            this.restoreOneTile = restoreOneTile;
+            this.store = store;
+            this.listener = listener;
+            this.nanoClock = nanoClock;
+            this.parallel = parallel;
+            this.onFailure = onFailure;
+            this.loadFromStore = new boolean[plan.count()];
+            for (Tile t : plan.tiles()) {
+                loadFromStore[t.index()] = store != null && store.isDone(t);
+                if (!loadFromStore[t.index()]) {
+                    toRestore.add(t);
                 }
+            }
+            this.blender = new TileBlender(plan, channels);
+            this.finished = new Image[plan.count()];
+        }
+
+        Image execute() {
+            synchronized (this) {
+                listener.started(plan, plan.count() - toRestore.size());
+                blendWhatIsReady();
+            }
+            int threads = Math.min(parallel, toRestore.size());
+            List<Thread> helpers = new ArrayList<>();
+            for (int i = 1; i < threads; i++) {
+                Thread t = new Thread(this::work, "dip-tile-" + i);
+                t.setDaemon(true);
+                helpers.add(t);
+                t.start();
+            }
+            work();
+            boolean interrupted = false;
+            for (Thread t : helpers) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the tiles still running must end before their memory can go
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            if (e != null) {
+                throw new IllegalStateException(e);
+            }
+            synchronized (this) {
+                if (blended != plan.count()) {
+                    throw new IllegalStateException("blended " + blended + " of " + plan.count() + " tiles");
+                }
+                return blender.result();
+            }
+        }
+
+        /** Takes the next tile to restore until none is left or a tile failed. */
+        private void work() {
+            try {
+                while (failure.get() == null) {
+                    int i = next.getAndIncrement();
+                    if (i >= toRestore.size()) {
+                        return;
+                    }
+                    restore(toRestore.get(i));
+                }
+            } catch (Throwable e) {
+                if (failure.compareAndSet(null, e)) {
+                    onFailure.run();
+                }
+            }
+        }
+
+        private void restore(Tile tile) {
+            TileInput input = source.cut(tile);
+            if (store != null) {
+                input = input.withCheckpoint(store.checkpointFile(tile));
+            }
+            synchronized (this) {
                 listener.tileStarted(input);
-                long start = nanoClock.getAsLong();
-                output = restoreOneTile.apply(input);
-                double seconds = (nanoClock.getAsLong() - start) / 1e9;
-                if (output == null) {
-                    throw new IllegalStateException("the restoration of " + tile.describe(plan.count())
-                            + " returned nothing");
-                }
-                plan.requireOutput(tile, channels, output);
-                if (store != null) {
-                    store.save(tile, output);
-                }
+            }
+            long start = nanoClock.getAsLong();
+            Image output = restoreOneTile.apply(input);
+            double seconds = (nanoClock.getAsLong() - start) / 1e9;
+            if (output == null) {
+                throw new IllegalStateException("the restoration of " + tile.describe(plan.count()) + " returned nothing");
+            }
+            plan.requireOutput(tile, channels, output);
+            if (store != null) {
+                store.save(tile, output);
+            }
+            synchronized (this) {
                 restored++;
                 totalSeconds += seconds;
                 double perTile = totalSeconds / restored;
-                listener.tileFinished(new TileProgress(tile, plan.count(), restored, toRestore, seconds, perTile,
-                        perTile * (toRestore - restored)));
+                int left = toRestore.size() - restored;
+                // the tiles left run `parallel` at a time
+                listener.tileFinished(new TileProgress(tile, plan.count(), restored, toRestore.size(), seconds, perTile,
+                        perTile * left / Math.max(1, Math.min(parallel, left))));
+                finished[tile.index()] = output;
+                blendWhatIsReady();
             }
-            blender.add(tile, output);
         }
-        return blender.result();
+
+        /** Blends, in the plan's order, every tile whose predecessors are all blended: loaded, or restored by now. */
+        private void blendWhatIsReady() {
+            List<Tile> tiles = plan.tiles();
+            while (blended < tiles.size()) {
+                Tile tile = tiles.get(blended);
+                Image output;
+                if (loadFromStore[tile.index()]) {
+                    output = store.load(tile);
+                    listener.tileSkipped(tile, plan.count());
+                } else if (finished[tile.index()] != null) {
+                    output = finished[tile.index()];
+                    finished[tile.index()] = null;
+                } else {
+                    return;
+                }
+                blender.add(tile, output);
+                blended++;
+            }
+        }
     }
 }

@@ -90,6 +90,55 @@ class TiledRestorerTest {
         assertEquals(3, result.provenance().tiling().resumedTiles());
     }
 
+    /**
+     * With two threads the tiles are fitted two at a time, each on one thread: the pixels are those of a run on one
+     * thread (and of one tile at a time), also when the run was stopped and resumed.
+     */
+    @Test
+    void twoThreadsFitTwoTilesAtOnceOnOneThreadEachWithThePixelsOfOneThread() {
+        Image noisy = Tiny.scene(3, 40, 2);
+        RestoreConfig one = tiny(TaskSpec.denoise(noisy).withAddedNoise(0.1)).checkpoints(null, 0).build();
+        RestoreConfig two = one.toBuilder().threads(2).build();
+        TiledRestorer.Tiling tiling = new TiledRestorer.Tiling(16, 4);
+
+        TiledRestorer single = new TiledRestorer(one, tiling);
+        assertEquals(1, single.tilesAtOnce());
+        Restoration reference = run(single, null, new Recorder());
+
+        TiledRestorer pair = new TiledRestorer(two, tiling);
+        assertEquals(1, pair.tileThreads());
+        assertEquals(2, pair.tilesAtOnce());
+        assertEquals(2 * single.estimatedBytes() - single.estimatedBytes(0), pair.estimatedBytes(), "two fits' memory");
+        Recorder all = new Recorder();
+        Restoration together = run(pair, null, all);
+        assertEquals(9, all.fitted.size());
+        assertArrayEquals(reference.output().data(), together.output().data());
+        assertArrayEquals(reference.average().data(), together.average().data());
+        assertEquals(2, together.provenance().settings().threads(), "the run's threads are recorded as asked");
+
+        Restoration inTurn = run(new TiledRestorer(two, tiling).withTilesAtOnce(1), null, new Recorder());
+        assertArrayEquals(reference.output().data(), inTurn.output().data());
+
+        TiledRestorer first = new TiledRestorer(two, tiling);
+        Path folder = dir.resolve("two.tiles");
+        Recorder stopped = new Recorder();
+        stopped.stopTile = 4;
+        stopped.stopIteration = 3;
+        assertThrows(TiledRestorer.StoppedException.class, () -> run(first, TileStore.create(folder, first.manifest()), stopped));
+        TiledRestorer second = new TiledRestorer(two, tiling);
+        TileStore resumed = TileStore.resume(folder, second.manifest());
+        assertTrue(resumed.doneCount() < 9);
+        Restoration result = run(second, resumed, new Recorder());
+        assertArrayEquals(reference.output().data(), result.output().data());
+        assertArrayEquals(reference.average().data(), result.average().data());
+        assertFalse(single.manifest().equals(pair.manifest()), "a store of tiles fitted on two threads each is not resumed");
+
+        TiledRestorer lone = new TiledRestorer(two, new TiledRestorer.Tiling(48, 4)); // one tile: it takes both threads
+        assertEquals(1, lone.plan().count());
+        assertEquals(2, lone.tileThreads());
+        assertEquals(1, lone.tilesAtOnce());
+    }
+
     /** The store's manifest hashes the settings: the same run (a custom net included) gets the same manifest in another JVM. */
     @Test
     void theManifestOfTheSameRunIsTheSame() {

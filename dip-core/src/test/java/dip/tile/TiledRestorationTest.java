@@ -142,6 +142,89 @@ class TiledRestorationTest {
         assertEquals(List.of(), nothingLeft.calls);
     }
 
+    @Test
+    void tilesRestoredSeveralAtOnceGiveTheImageOfOneAtATimeWithTheListenerCalledOneAtATime() throws Exception {
+        Image img = Fakes.random(3, 30, 44, 7);
+        TilePlan plan = TilePlan.of(30, 44, 16, 4, 1); // 12 tiles
+        TileSource source = new TileSource(plan, img, null, 5);
+        Image alone = TiledRestoration.run(source, TiledRestorationTest::seededNoise, null, TileListener.NONE);
+        for (int parallel : new int[] {2, 3, 20}) {
+            java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger mostInside = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger overlappingCalls = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            List<Integer> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger inListener = new java.util.concurrent.atomic.AtomicInteger();
+            TileListener checking = new TileListener() {
+                private void call(Runnable r) {
+                    if (inListener.incrementAndGet() > 1) {
+                        overlappingCalls.incrementAndGet();
+                    }
+                    sleep(1);
+                    r.run();
+                    inListener.decrementAndGet();
+                }
+
+                @Override
+                public void tileStarted(TileInput in) { call(() -> {}); }
+
+                @Override
+                public void tileFinished(TileProgress p) { call(() -> finished.add(p.tile().number())); }
+            };
+            Image out = TiledRestoration.run(source, 3, in -> {
+                threads.add(Thread.currentThread().getName());
+                int now = inside.incrementAndGet();
+                mostInside.accumulateAndGet(now, Math::max);
+                sleep(20 - in.tile().index()); // later tiles finish sooner: outputs arrive out of order
+                inside.decrementAndGet();
+                return seededNoise(in);
+            }, null, checking, parallel, () -> {});
+            assertTrue(out.equals(alone), parallel + " at once");
+            int expected = Math.min(parallel, plan.count());
+            assertEquals(expected, mostInside.get(), "tiles restored at once with " + parallel);
+            assertEquals(expected, threads.size());
+            assertEquals(0, overlappingCalls.get(), "listener calls overlapped");
+            assertEquals(plan.count(), finished.size());
+        }
+    }
+
+    @Test
+    void whenATileFailsNoFurtherTileStartsTheOthersAreAskedToStopAndTheFirstFailureIsThrown() throws IOException {
+        Image img = Fakes.random(3, 30, 44, 8);
+        TilePlan plan = TilePlan.of(30, 44, 16, 4, 1); // 12 tiles
+        TileSource source = new TileSource(plan, img, null, 5);
+        TileManifest manifest = TileManifest.of(plan, 3, 5, "fake");
+        java.util.concurrent.CountDownLatch stopAsked = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        Path folder = dir.resolve("c.tiles");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TiledRestoration.run(source, 3, in -> {
+            calls.add(in.tile().number());
+            if (in.tile().number() == 2) {
+                throw new IllegalStateException("tile 2 diverged");
+            }
+            if (in.tile().number() == 1) {
+                try { // tile 1 runs on until it is asked to stop
+                    assertTrue(stopAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException x) {
+                    throw new IllegalStateException(x);
+                }
+                throw new IllegalStateException("tile 1 stopped");
+            }
+            return seededNoise(in);
+        }, TileStore.create(folder, manifest), TileListener.NONE, 2, stopAsked::countDown));
+        assertEquals("tile 2 diverged", e.getMessage());
+        assertEquals(List.of(1, 2), calls.stream().sorted().toList(), "no tile started after the failure");
+        assertEquals(0, TileStore.resume(folder, manifest).doneCount());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(Math.max(0, ms));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A mask with every other pixel known. */
     private static final class Mask50 {
         static Image of(int h, int w) {
