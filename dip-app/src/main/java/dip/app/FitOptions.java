@@ -33,7 +33,7 @@ public final class FitOptions {
     @Option(names = "--recipe", paramLabel = "NAME", defaultValue = "fast",
             description = "fast (dip's defaults: for denoising, x4 and x8 super-resolution and inpainting a 64-channel net, see "
                     + "docs/DESIGN.md), paper (the paper's net and recipe for every task) or best (the paper's recipe "
-                    + "fitted twice with seeds S and S+1, the results averaged: twice the time) (default: ${DEFAULT-VALUE}).")
+                    + "fitted twice with seeds S and S+1, the results averaged: twice the work, both fits at once with 2+ threads) (default: ${DEFAULT-VALUE}).")
     String recipe;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (task default if omitted).")

@@ -19,6 +19,20 @@ public final class MemoryCheck {
         }
     }
 
+    /**
+     * The most fits, from {@code most} down to 1, whose memory ({@code bytes} of the count) the available memory holds:
+     * where it holds fewer, fewer fit at once (a tiled run's tiles, an ensemble's runs). 1 when even one does not fit
+     * (then {@link #require} refuses it); {@code most} when the available memory is unknown.
+     */
+    public static int fitsAtOnce(int most, java.util.function.IntToLongFunction bytes) {
+        long available = availableBytes();
+        int n = Math.max(1, most);
+        while (n > 1 && available > 0 && bytes.applyAsLong(n) > available) {
+            n--;
+        }
+        return n;
+    }
+
     /** MemAvailable from /proc/meminfo (or DIP_MEMORY_AVAILABLE_MB, for tests); 0 if unknown. */
     public static long availableBytes() {
         String forced = System.getenv("DIP_MEMORY_AVAILABLE_MB");

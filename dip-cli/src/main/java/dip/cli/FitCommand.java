@@ -156,6 +156,7 @@ abstract class FitCommand implements Callable<Integer> {
         RestoreConfig config = restorer.config();
         Task task = restorer.task();
         if (restorer.prior() instanceof DeepPrior) {
+            restorer.withRunsAtOnce(MemoryCheck.fitsAtOnce(restorer.runsAtOnce(), restorer::estimatedBytes));
             MemoryCheck.require(restorer.estimatedBytes());
         }
         Protocol protocol = config.task().protocol();

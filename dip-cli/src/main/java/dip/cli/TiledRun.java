@@ -53,12 +53,8 @@ final class TiledRun {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, "--tile/--overlap: " + e.getMessage());
         }
-        long available = MemoryCheck.availableBytes();
-        int atOnce = restorer.tilesAtOnce();
-        while (atOnce > 1 && available > 0 && restorer.estimatedBytes(atOnce) > available) {
-            atOnce--; // fewer tiles at once where the memory holds fewer fits: the same pixels, more time
-        }
-        restorer.withTilesAtOnce(atOnce);
+        // fewer tiles at once where the memory holds fewer fits: the same pixels, more time
+        restorer.withTilesAtOnce(MemoryCheck.fitsAtOnce(restorer.tilesAtOnce(), restorer::estimatedBytes));
         MemoryCheck.require(restorer.estimatedBytes());
         TilePlan plan = restorer.plan();
         TileStore store = openStore(restorer);

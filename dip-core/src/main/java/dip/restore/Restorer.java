@@ -4,6 +4,7 @@ import dip.engine.Cpu;
 import dip.engine.Engine;
 import dip.engine.Owner;
 import dip.engine.Scope;
+import dip.engine.Workers;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.fit.Fitter;
@@ -43,9 +44,10 @@ public final class Restorer implements AutoCloseable {
     /** This restoration's random stream (weights, z, then the perturbations), whichever thread runs it. */
     private final org.bytedeco.pytorch.Generator generator;
     private boolean ran;
-    /** The restorer of the ensemble's run now fitting (runs 2 … n), so a stop request reaches it. */
-    private volatile Restorer current;
+    /** The restorers of the ensemble's runs now fitting (runs 2 … n), so a stop request reaches them. */
+    private final java.util.Set<Restorer> others = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopRequested;
+    private int runsAtOnce;
 
     /** Builds everything for {@code config} (weights and z are drawn here, from the config's seed). */
     public Restorer(RestoreConfig config) { this(config, UnaryOperator.identity()); }
@@ -79,6 +81,33 @@ public final class Restorer implements AutoCloseable {
         if (config.resume() != null) {
             fitter.resumeFrom(config.resume());
         }
+        this.runsAtOnce = mostRunsAtOnce();
+    }
+
+    /**
+     * The threads each fit of an ensemble computes on: 1 when the config has several threads and several runs (the
+     * runs then fit {@link #runsAtOnce()} at a time, one per thread: two fits on one thread each get more done than one
+     * fit on two, docs/PERFORMANCE.md), else the config's threads. It depends only on the config, so an ensemble's
+     * pixels are the same however many of its runs fit at once.
+     */
+    public int runThreads() {
+        return config.runs() >= 2 && config.threads() >= 2 ? 1 : config.threads();
+    }
+
+    /** How many runs of an ensemble fit at once: the config's threads (at most the runs) unless set lower; 1 for one run. */
+    public int runsAtOnce() { return runsAtOnce; }
+
+    /**
+     * Fits at most {@code n} runs of an ensemble at once (at least 1, at most the default), e.g. where the memory holds
+     * fewer fits. The pixels do not change with it; each run still computes on {@link #runThreads()}.
+     */
+    public Restorer withRunsAtOnce(int n) {
+        this.runsAtOnce = Math.max(1, Math.min(n, mostRunsAtOnce()));
+        return this;
+    }
+
+    private int mostRunsAtOnce() {
+        return runThreads() == 1 && config.runs() >= 2 ? Math.min(config.threads(), config.runs()) : 1;
     }
 
     private static Prior buildPrior(RestoreConfig c, Task task) {
@@ -101,17 +130,23 @@ public final class Restorer implements AutoCloseable {
     /** The prior, as built (a {@link DeepPrior} for {@link PriorKind#DIP}). */
     public Prior prior() { return prior; }
 
-    /** The resident memory the fit is expected to need, in bytes (see {@link DeepPrior#estimatedBytes()}). */
-    public long estimatedBytes() {
-        return prior instanceof DeepPrior deep ? deep.estimatedBytes() : (500L << 20) + 64L * task.outputHeight() * task.outputWidth();
+    /**
+     * The resident memory the fit is expected to need, in bytes (see {@link DeepPrior#estimatedBytes()}): of
+     * {@link #runsAtOnce()} fits for an ensemble.
+     */
+    public long estimatedBytes() { return estimatedBytes(runsAtOnce); }
+
+    /** As {@link #estimatedBytes()}, for {@code fits} fits at once. */
+    public long estimatedBytes(int fits) {
+        return fits * (prior instanceof DeepPrior deep ? deep.estimatedBytes()
+                : (500L << 20) + 64L * task.outputHeight() * task.outputWidth());
     }
 
     /** Asks the fit to finish after the current iteration (thread-safe: from a signal handler, a UI). */
     public void requestStop() {
         stopRequested = true;
         fitter.requestStop();
-        Restorer r = current;
-        if (r != null) {
+        for (Restorer r : others) {
             r.requestStop();
         }
     }
@@ -127,57 +162,164 @@ public final class Restorer implements AutoCloseable {
             throw new IllegalStateException("a Restorer runs once; build another for another run");
         }
         ran = true;
-        Engine.init(config.threads()); // the thread count is per thread: this may not be the one that built
+        Engine.init(runThreads()); // the thread count is per thread: this may not be the one that built
         VarianceStop stop = config.stop().create();
         if (stop != null) {
             fitter.withAutoStop(stop);
         }
-        org.bytedeco.pytorch.Generator callers = Engine.useGenerator(generator);
         String precision = prior.precision().label(); // as asked: a bf16 fit that goes on in fp32 is rerun in bf16
+        Ensemble together = config.runs() > 1 ? new Ensemble(listener) : null;
         FitResult fit;
         try {
-            fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener).delivering(config.result());
-        } finally {
-            Engine.useGenerator(callers);
+            if (together != null) {
+                together.start(); // runs 2 … n on helper threads, alongside the first
+            }
+            org.bytedeco.pytorch.Generator callers = Engine.useGenerator(generator);
+            try {
+                fit = fitter.fit(task, prior, config.fitSettings(), config.reference(), listener).delivering(config.result());
+            } finally {
+                Engine.useGenerator(callers);
+            }
+            if (together != null) {
+                if (fit.stopped()) {
+                    requestStop();
+                }
+                together.workHere(listener); // then the runs left, here
+            }
+        } catch (RuntimeException | Error e) {
+            if (together != null) {
+                requestStop(); // the runs still fitting on helpers end at their next iteration
+                try {
+                    together.join();
+                } catch (RuntimeException | Error other) {
+                    e.addSuppressed(other);
+                }
+            }
+            throw e;
         }
-        if (config.runs() > 1) {
-            fit = ensemble(fit, listener);
+        if (together != null) {
+            together.join();
+            fit = together.result(fit);
         }
         return new Restoration(fit.output(), fit.average(), fit, provenance(fit, precision));
     }
 
     /**
-     * Runs 2 … n of an ensemble, one after the other (each built, fitted and freed before the next: the memory of one
-     * fit), with seeds seed + 1 … seed + n − 1, and averages their outputs and averages with the first run's. Iterations,
-     * roll-backs and seconds add up; the rest is the first run's. A stop request ends the ensemble with the runs done.
+     * Runs 2 … n of an ensemble, with seeds seed + 1 … seed + n − 1, each built, fitted and freed in turn by one of
+     * {@link #runsAtOnce()} threads: the caller's, which fits the first run meanwhile and then takes runs left, and
+     * runsAtOnce − 1 helpers. The first run's iterations reach the listener as they happen, as do those of the runs the
+     * caller takes later; a helper's runs report a note when they start and end (and their notes then).
      */
-    private FitResult ensemble(FitResult first, FitListener listener) {
-        List<FitResult> fits = new ArrayList<>(List.of(first));
-        for (int k = 1; k < config.runs() && !stopRequested && !first.stopped(); k++) {
-            listener.onNote(0, "run " + (k + 1) + " of " + config.runs() + " (seed " + (config.seed() + k) + ")");
-            RestoreConfig one = config.toBuilder().seed(config.seed() + k).runs(1).checkpoints(null, 0).build();
-            // The same data term: a degradation simulated from the seed (--add-noise, dropped pixels) is the first run's.
-            try (Restorer r = new Restorer(one, t -> task)) {
-                current = r;
-                if (stopRequested) {
-                    break;
+    private final class Ensemble {
+        private final FitListener listener;
+        private final FitResult[] results = new FitResult[config.runs()];
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(1);
+        private final List<String> helperNotes = java.util.Collections.synchronizedList(new ArrayList<>());
+        private long startNanos;
+        private volatile Workers workers;
+
+        Ensemble(FitListener listener) {
+            this.listener = listener;
+        }
+
+        void start() {
+            startNanos = System.nanoTime();
+            if (runsAtOnce > 1) {
+                listener.onNote(0, "runs 1–" + Math.min(runsAtOnce, config.runs()) + " of " + config.runs()
+                        + " fit at once, on " + runThreads() + " thread each (seeds " + config.seed() + "…)");
+            }
+            workers = new Workers(Restorer.this::requestStop);
+            workers.start(runsAtOnce - 1, "dip-run", () -> work(null));
+        }
+
+        /** The caller's share: runs left after the first, their progress to {@code to}; a failure is thrown at the join. */
+        void workHere(FitListener to) {
+            workers.runHere(() -> work(to));
+        }
+
+        /** Fits the next run left until none is; {@code to} gets its progress (null: a helper, notes only). */
+        void work(FitListener to) {
+            while (!workers.failed() && !stopRequested) {
+                int k = next.getAndIncrement();
+                if (k >= config.runs()) {
+                    return;
                 }
-                FitResult f = r.run(listener).fit();
-                if (f.stopped()) {
-                    break; // a run cut short is not averaged in
-                }
-                fits.add(f);
-            } finally {
-                current = null;
+                results[k] = fitRun(k, to);
             }
         }
+
+        private FitResult fitRun(int k, FitListener to) {
+            String name = "run " + (k + 1) + " of " + config.runs() + " (seed " + (config.seed() + k) + ")";
+            if (to != null) {
+                to.onNote(0, name);
+            }
+            RestoreConfig one = config.toBuilder().seed(config.seed() + k).runs(1).threads(runThreads()).checkpoints(null, 0)
+                    .build();
+            // The same data term: a degradation simulated from the seed (--add-noise, dropped pixels) is the first run's.
+            // A task only reads its tensors, so runs at once share it.
+            try (Restorer r = new Restorer(one, t -> task)) {
+                others.add(r);
+                try {
+                    if (stopRequested) {
+                        r.requestStop();
+                    }
+                    FitListener progress = to != null ? to : new FitListener() {
+                        @Override
+                        public void onIteration(dip.fit.Progress p) {}
+
+                        @Override
+                        public void onNote(int iteration, String message) {
+                            helperNotes.add(name + ", iteration " + iteration + ": " + message);
+                        }
+                    };
+                    FitResult f = r.run(progress).fit();
+                    if (to == null) {
+                        helperNotes.add(name + " ended after " + f.iterations() + " iterations");
+                    }
+                    return f;
+                } finally {
+                    others.remove(r);
+                }
+            }
+        }
+
+        /** Waits for the helpers; throws the first failure of a run (after the helpers' notes reached the listener). */
+        void join() {
+            try {
+                workers.join();
+            } finally {
+                synchronized (helperNotes) {
+                    helperNotes.forEach(n -> listener.onNote(0, n));
+                    helperNotes.clear();
+                }
+            }
+        }
+
+        /**
+         * The first run's result with the others averaged in; every run cut short (a stop request) is left out. Iterations
+         * and roll-backs add up, the seconds are the ensemble's wall time; the rest is the first run's.
+         */
+        FitResult result(FitResult first) {
+            results[0] = first;
+            List<FitResult> fits = new ArrayList<>();
+            for (FitResult f : results) {
+                if (f != null && !f.stopped()) {
+                    fits.add(f);
+                }
+            }
+            if (first.stopped()) {
+                fits = new ArrayList<>(List.of(first));
+            }
+            return combine(first, fits, (System.nanoTime() - startNanos) / 1e9);
+        }
+    }
+
+    private FitResult combine(FitResult first, List<FitResult> fits, double seconds) {
         int iterations = 0;
         int backtracks = 0;
-        double seconds = 0;
         for (FitResult f : fits) {
             iterations += f.iterations();
             backtracks += f.backtracks();
-            seconds += f.seconds();
         }
         boolean cut = fits.size() < config.runs();
         return new FitResult(mean(fits.stream().map(FitResult::output).toList()),

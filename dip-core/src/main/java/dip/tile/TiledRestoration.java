@@ -1,10 +1,10 @@
 package dip.tile;
 
+import dip.engine.Workers;
 import dip.image.Image;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -119,7 +119,7 @@ public final class TiledRestoration {
         private final TileBlender blender;
         private final Image[] finished;
         private final AtomicInteger next = new AtomicInteger();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile Workers workers;
         private int blended;
         private int restored;
         private double totalSeconds;
@@ -152,38 +152,10 @@ public final class TiledRestoration {
                 blendWhatIsReady();
             }
             int threads = Math.min(parallel, toRestore.size());
-            List<Thread> helpers = new ArrayList<>();
-            for (int i = 1; i < threads; i++) {
-                Thread t = new Thread(this::work, "dip-tile-" + i);
-                t.setDaemon(true);
-                helpers.add(t);
-                t.start();
-            }
-            work();
-            boolean interrupted = false;
-            for (Thread t : helpers) {
-                while (true) {
-                    try {
-                        t.join();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the tiles still running must end before their memory can go
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable e = failure.get();
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e instanceof Error err) {
-                throw err;
-            }
-            if (e != null) {
-                throw new IllegalStateException(e);
-            }
+            workers = new Workers(onFailure);
+            workers.start(threads - 1, "dip-tile", this::work);
+            workers.runHere(this::work);
+            workers.join();
             synchronized (this) {
                 if (blended != plan.count()) {
                     throw new IllegalStateException("blended " + blended + " of " + plan.count() + " tiles");
@@ -194,18 +166,12 @@ public final class TiledRestoration {
 
         /** Takes the next tile to restore until none is left or a tile failed. */
         private void work() {
-            try {
-                while (failure.get() == null) {
-                    int i = next.getAndIncrement();
-                    if (i >= toRestore.size()) {
-                        return;
-                    }
-                    restore(toRestore.get(i));
+            while (!workers.failed()) {
+                int i = next.getAndIncrement();
+                if (i >= toRestore.size()) {
+                    return;
                 }
-            } catch (Throwable e) {
-                if (failure.compareAndSet(null, e)) {
-                    onFailure.run();
-                }
+                restore(toRestore.get(i));
             }
         }
 

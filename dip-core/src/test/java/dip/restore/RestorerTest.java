@@ -188,6 +188,58 @@ class RestorerTest {
         }
     }
 
+    /**
+     * With two threads an ensemble's runs fit at once, one thread each: the pixels of the same ensemble on one thread
+     * (and of its runs in turn), the first run's progress live and the other's notes at the end; a stop ends both.
+     */
+    @Test
+    void twoThreadsFitTheRunsOfAnEnsembleAtOnceWithThePixelsOfOneThread() {
+        TaskSpec spec = TaskSpec.denoise(Tiny.scene(3, 24, 2)).withAddedNoise(0.1);
+        Restoration alone;
+        try (Restorer r = new Restorer(tiny(spec).runs(3).threads(1).build())) {
+            assertEquals(1, r.runsAtOnce());
+            alone = r.run(FitListener.NONE);
+        }
+        List<String> notes = new ArrayList<>();
+        List<Integer> iterations = new ArrayList<>();
+        FitListener recording = new FitListener() {
+            @Override public void onIteration(dip.fit.Progress p) { iterations.add(p.iteration()); }
+            @Override public void onNote(int iteration, String message) { notes.add(message); }
+        };
+        Restoration together;
+        try (Restorer r = new Restorer(tiny(spec).runs(3).threads(2).build())) {
+            assertEquals(1, r.runThreads());
+            assertEquals(2, r.runsAtOnce());
+            assertEquals(2 * r.estimatedBytes(1), r.estimatedBytes());
+            together = r.run(recording);
+        }
+        assertArrayEquals(alone.output().data(), together.output().data());
+        assertArrayEquals(alone.average().data(), together.average().data());
+        assertEquals(12, together.fit().iterations());
+        assertEquals("runs 1–2 of 3 fit at once, on 1 thread each (seeds 5…)", notes.get(0));
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("run 2 of 3") && n.endsWith("ended after 4 iterations")), notes.toString());
+        assertEquals(2, together.provenance().settings().threads());
+        assertTrue(iterations.size() >= 4 && iterations.subList(0, 4).equals(List.of(1, 2, 3, 4)), iterations.toString());
+
+        try (Restorer r = new Restorer(tiny(spec).runs(3).threads(2).build()).withRunsAtOnce(1)) {
+            assertArrayEquals(alone.output().data(), r.run(FitListener.NONE).output().data(), "the runs in turn");
+        }
+
+        Restoration stopped;
+        try (Restorer r = new Restorer(tiny(spec).runs(2).threads(2).iterations(400).build())) {
+            stopped = r.run(new FitListener() {
+                @Override
+                public void onIteration(dip.fit.Progress p) {
+                    if (p.iteration() == 3) {
+                        r.requestStop();
+                    }
+                }
+            });
+        }
+        assertTrue(stopped.fit().stopped());
+        assertTrue(stopped.fit().iterations() < 400, "the other run stopped too: " + stopped.fit().iterations());
+    }
+
     private static float[] mean(Image a, Image b) {
         float[] m = new float[a.data().length];
         for (int i = 0; i < m.length; i++) {

@@ -203,6 +203,7 @@ final class Jobs implements AutoCloseable {
     private void run(Job job) {
         RestoreConfig config = job.config();
         try (Restorer restorer = new Restorer(config)) {
+            restorer.withRunsAtOnce(MemoryCheck.fitsAtOnce(restorer.runsAtOnce(), restorer::estimatedBytes));
             long need = restorer.estimatedBytes();
             long available = MemoryCheck.availableBytes();
             if (available > 0 && need > available) {
