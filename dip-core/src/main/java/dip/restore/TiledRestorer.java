@@ -33,8 +33,9 @@ import java.util.function.Function;
  * <p>The degradation a config simulates (noise added, pixels dropped) is applied once to the whole image, with the
  * config's seed, before it is cut, so a tiled and a whole-image run see the same observation. Finished tiles are
  * kept in a {@link TileStore} (output and average, float32, bit for bit), so a stopped run resumes without redoing
- * them, and ends with the same pixels as an uninterrupted one. Memory: one tile's fit plus a few full-size float
- * buffers (the input, the observation, the blended output and average, the weights).
+ * them, and ends with the same pixels as an uninterrupted one. Memory: one tile's fit per tile fitted at once
+ * ({@link #tilesAtOnce()}) plus a few full-size float buffers (the input, the observation, the blended output and
+ * average, the weights).
  */
 public final class TiledRestorer {
     /** The tiling: tile side and overlap in input pixels (the low-resolution input's, for super-resolution). */
