@@ -117,7 +117,7 @@ public final class TiledRestorer {
         this.observation = t.observation(config.seed());
         this.mask = t.mask(config.seed());
         this.plan = TilePlan.of(observation.height(), observation.width(), tiling.tile(), tiling.overlap(), t.factor());
-        this.tilesAtOnce = tileThreads() == 1 ? Math.min(config.threads(), plan.count()) : 1;
+        this.tilesAtOnce = mostTilesAtOnce();
     }
 
     /**
@@ -141,9 +141,12 @@ public final class TiledRestorer {
      * fewer fits. The pixels do not change with it; each fit still computes on {@link #tileThreads()}.
      */
     public TiledRestorer withTilesAtOnce(int n) {
-        int most = tileThreads() == 1 ? Math.min(config.threads(), plan.count()) : 1;
-        this.tilesAtOnce = Math.max(1, Math.min(n, most));
+        this.tilesAtOnce = Math.max(1, Math.min(n, mostTilesAtOnce()));
         return this;
+    }
+
+    private int mostTilesAtOnce() {
+        return tileThreads() == 1 ? Math.min(config.threads(), plan.count()) : 1;
     }
 
     /** The tiles. */
