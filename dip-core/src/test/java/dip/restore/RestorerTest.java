@@ -226,7 +226,8 @@ class RestorerTest {
         }
 
         Restoration stopped;
-        try (Restorer r = new Restorer(tiny(spec).runs(2).threads(2).iterations(400).build())) {
+        List<String> stopNotes = new ArrayList<>();
+        try (Restorer r = new Restorer(tiny(spec).runs(2).threads(2).iterations(100_000).build())) {
             stopped = r.run(new FitListener() {
                 @Override
                 public void onIteration(dip.fit.Progress p) {
@@ -234,10 +235,16 @@ class RestorerTest {
                         r.requestStop();
                     }
                 }
+
+                @Override
+                public void onNote(int iteration, String message) { stopNotes.add(message); }
             });
         }
         assertTrue(stopped.fit().stopped());
-        assertTrue(stopped.fit().iterations() < 400, "the other run stopped too: " + stopped.fit().iterations());
+        assertEquals(3, stopped.fit().iterations(), "a run cut short is not averaged in");
+        String end = stopNotes.stream().filter(n -> n.startsWith("run 2 of 2")).findFirst().orElseThrow();
+        int helperIterations = Integer.parseInt(end.replaceAll(".* ended after (\\d+) iterations", "$1"));
+        assertTrue(helperIterations < 100_000, "the other run stopped too: " + end);
     }
 
     private static float[] mean(Image a, Image b) {

@@ -171,16 +171,24 @@ class TiledRestorationTest {
                 @Override
                 public void tileFinished(TileProgress p) { call(() -> finished.add(p.tile().number())); }
             };
+            int expected = Math.min(parallel, plan.count());
+            // the first `expected` tiles wait for each other, so that they are inside at once whatever the scheduling
+            java.util.concurrent.CountDownLatch allIn = new java.util.concurrent.CountDownLatch(expected);
             Image out = TiledRestoration.run(source, 3, in -> {
                 threads.add(Thread.currentThread().getName());
                 int now = inside.incrementAndGet();
                 mostInside.accumulateAndGet(now, Math::max);
+                allIn.countDown();
+                try {
+                    assertTrue(allIn.await(10, java.util.concurrent.TimeUnit.SECONDS), "tiles at once never met");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
                 sleep(20 - in.tile().index()); // later tiles finish sooner: outputs arrive out of order
                 inside.decrementAndGet();
                 return seededNoise(in);
             }, null, checking, parallel, () -> {});
             assertTrue(out.equals(alone), parallel + " at once");
-            int expected = Math.min(parallel, plan.count());
             assertEquals(expected, mostInside.get(), "tiles restored at once with " + parallel);
             assertEquals(expected, threads.size());
             assertEquals(0, overlappingCalls.get(), "listener calls overlapped");
