@@ -15,6 +15,21 @@ public final class Workers {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Runnable onFailure;
 
+    /**
+     * The threads each of {@code fits} independent fits computes on, given {@code threads}: 1 when there are several of
+     * each (the fits then run side by side, one per thread: two fits on one thread each get more done than one fit on
+     * two, docs/PERFORMANCE.md), else all of them. It depends only on these two counts, never on the memory or on how
+     * many fits are left, so each fit's pixels are the same however many run at once.
+     */
+    public static int threadsPerFit(int threads, int fits) {
+        return threads >= 2 && fits >= 2 ? 1 : threads;
+    }
+
+    /** How many of {@code fits} run at once at most: {@code threads} of them (at most all) on one thread each, else 1. */
+    public static int mostAtOnce(int threads, int fits) {
+        return threadsPerFit(threads, fits) == 1 ? Math.min(threads, fits) : 1;
+    }
+
     /** @param onFailure run once, on the failing thread, when some work throws (e.g. to ask the others to stop) */
     public Workers(Runnable onFailure) {
         this.onFailure = onFailure;

@@ -81,17 +81,15 @@ public final class Restorer implements AutoCloseable {
         if (config.resume() != null) {
             fitter.resumeFrom(config.resume());
         }
-        this.runsAtOnce = mostRunsAtOnce();
+        this.runsAtOnce = Workers.mostAtOnce(config.threads(), config.runs());
     }
 
     /**
-     * The threads each fit of an ensemble computes on: 1 when the config has several threads and several runs (the
-     * runs then fit {@link #runsAtOnce()} at a time, one per thread: two fits on one thread each get more done than one
-     * fit on two, docs/PERFORMANCE.md), else the config's threads. It depends only on the config, so an ensemble's
-     * pixels are the same however many of its runs fit at once.
+     * The threads each fit of an ensemble computes on ({@link Workers#threadsPerFit}): 1 when the config has several
+     * threads and several runs (the runs then fit {@link #runsAtOnce()} at a time), else the config's threads.
      */
     public int runThreads() {
-        return config.runs() >= 2 && config.threads() >= 2 ? 1 : config.threads();
+        return Workers.threadsPerFit(config.threads(), config.runs());
     }
 
     /** How many runs of an ensemble fit at once: the config's threads (at most the runs) unless set lower; 1 for one run. */
@@ -102,12 +100,8 @@ public final class Restorer implements AutoCloseable {
      * fewer fits. The pixels do not change with it; each run still computes on {@link #runThreads()}.
      */
     public Restorer withRunsAtOnce(int n) {
-        this.runsAtOnce = Math.max(1, Math.min(n, mostRunsAtOnce()));
+        this.runsAtOnce = Math.max(1, Math.min(n, Workers.mostAtOnce(config.threads(), config.runs())));
         return this;
-    }
-
-    private int mostRunsAtOnce() {
-        return runThreads() == 1 && config.runs() >= 2 ? Math.min(config.threads(), config.runs()) : 1;
     }
 
     private static Prior buildPrior(RestoreConfig c, Task task) {

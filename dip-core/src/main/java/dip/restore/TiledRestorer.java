@@ -3,6 +3,7 @@ package dip.restore;
 import dip.engine.Engine;
 import dip.engine.Owner;
 import dip.engine.Scope;
+import dip.engine.Workers;
 import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.image.Image;
@@ -105,6 +106,7 @@ public final class TiledRestorer {
     private final java.util.Set<Restorer> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopRequested;
     private int tilesAtOnce;
+    private long tileFitBytes = -1;
 
     /**
      * @param config the whole image's restoration; its checkpoint interval applies to every tile, its checkpoint
@@ -117,20 +119,18 @@ public final class TiledRestorer {
         this.observation = t.observation(config.seed());
         this.mask = t.mask(config.seed());
         this.plan = TilePlan.of(observation.height(), observation.width(), tiling.tile(), tiling.overlap(), t.factor());
-        this.tilesAtOnce = mostTilesAtOnce();
+        this.tilesAtOnce = Workers.mostAtOnce(config.threads(), plan.count());
     }
 
     /**
-     * The threads each tile's fit computes on: 1 when the config has several threads and the plan several tiles
-     * (the tiles then run {@link #tilesAtOnce()} at a time, one per thread), else the config's threads. Two fits on one
-     * thread each get more done than one fit on two: at 256², bf16, an Intel Xeon with AMX, 4.9 + 4.9 iterations per
-     * second against 6.0 (one fit's second thread waits between its small operations; docs/TILES.md). It
-     * depends only on the config and the plan, never on the memory or on how many tiles are left, so a tile's pixels
-     * are the same in a run that was resumed, in one that ran fewer tiles at once, and on a cluster
-     * ({@link #restoreTile(int, FitListener)}).
+     * The threads each tile's fit computes on ({@link Workers#threadsPerFit}): 1 when the config has several threads
+     * and the plan several tiles (the tiles then run {@link #tilesAtOnce()} at a time), else the config's threads. At
+     * 256², bf16, an Intel Xeon with AMX, two one-thread fits do 4.9 + 4.9 iterations per second against one two-thread
+     * fit's 6.0 (docs/TILES.md). It depends only on the config and the plan, so a tile's pixels are the same in a run
+     * that was resumed, in one that ran fewer tiles at once, and on a cluster ({@link #restoreTile(int, FitListener)}).
      */
     public int tileThreads() {
-        return config.threads() >= 2 && plan.count() >= 2 ? 1 : config.threads();
+        return Workers.threadsPerFit(config.threads(), plan.count());
     }
 
     /** How many tiles {@link #run} restores at once: the config's threads (at most the tiles) unless set lower. */
@@ -141,12 +141,8 @@ public final class TiledRestorer {
      * fewer fits. The pixels do not change with it; each fit still computes on {@link #tileThreads()}.
      */
     public TiledRestorer withTilesAtOnce(int n) {
-        this.tilesAtOnce = Math.max(1, Math.min(n, mostTilesAtOnce()));
+        this.tilesAtOnce = Math.max(1, Math.min(n, Workers.mostAtOnce(config.threads(), plan.count())));
         return this;
-    }
-
-    private int mostTilesAtOnce() {
-        return tileThreads() == 1 ? Math.min(config.threads(), plan.count()) : 1;
     }
 
     /** The tiles. */
@@ -170,8 +166,16 @@ public final class TiledRestorer {
         // output and average, and the PNG encoder's copies: 8 output-sized sets of planes. Measured on a 16.4 MP photo with
         // 512-px tiles (bf16): peak RSS 4.2 GiB, where 5 such sets estimated 3.5 GiB.
         long buffers = 4L * observation.channels() * observation.height() * observation.width() * 3 + fullSize * 8;
-        int f = config.task().factor();
-        return fits * withFitSize(config, bytes -> bytes.applyAsLong(plan.tileHeight() * f, plan.tileWidth() * f)) + buffers;
+        return fits * tileFitBytes() + buffers;
+    }
+
+    /** One tile's fit memory, estimated once (it builds the net to count its activations; callers ask per count of fits). */
+    private synchronized long tileFitBytes() {
+        if (tileFitBytes < 0) {
+            int f = config.task().factor();
+            tileFitBytes = withFitSize(config, bytes -> bytes.applyAsLong(plan.tileHeight() * f, plan.tileWidth() * f));
+        }
+        return tileFitBytes;
     }
 
     /**
