@@ -161,7 +161,7 @@ public final class FitOptions {
         if (tile == null) {
             return null;
         }
-        return new TiledRestorer.Tiling(tile, overlap != null ? overlap : tile / 8);
+        return TiledRestorer.Tiling.of(tile, overlap);
     }
 
     /** Checks the values. @throws UserError (exit code 2) for a bad one */

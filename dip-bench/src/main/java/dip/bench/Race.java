@@ -2,6 +2,7 @@ package dip.bench;
 
 import dip.bench.BenchInputException.Problem;
 import dip.engine.Engine;
+import dip.fit.FitListener;
 import dip.fit.FitResult;
 import dip.fit.LrSchedule;
 import dip.fit.Progress;
@@ -13,7 +14,10 @@ import dip.restore.Provenance;
 import dip.restore.Restoration;
 import dip.restore.RestoreConfig;
 import dip.restore.Restorer;
+import dip.restore.TiledRestorer;
 import dip.task.TaskSpec;
+import dip.tile.TileListener;
+import dip.tile.TileProgress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +56,9 @@ public final class Race {
         default void onIteration(RacePath path, Progress p, double wallSeconds) {}
 
         default void onPathDone(Entry entry, boolean reused) {}
+
+        /** With --tile: a tile of the path finished, {@code wallSeconds} since its t = 0. Never two calls at once. */
+        default void onTileDone(RacePath path, TileProgress progress, double wallSeconds) {}
 
         default void onNote(String message) {}
 
@@ -139,8 +146,8 @@ public final class Race {
             if (reuse) {
                 e = new Entry(RaceResult.fromRow(previous.get()), previousCurve);
             } else {
-                Measured m = measure(p, config, recipeIterations.get(p), listener, note,
-                        spec.kind() == TaskSpec.Kind.SUPER_RESOLVE ? gt : null);
+                Measured m = cfg.tiling() != null ? measureTiled(p, config, cfg.tiling(), recipeIterations.get(p), listener, note)
+                        : measure(p, config, recipeIterations.get(p), listener, note, spec.kind() == TaskSpec.Kind.SUPER_RESOLVE ? gt : null);
                 e = projected ? project(cfg, p, config, hash, m, done.get(source), note) : fit(cfg, p, config, hash, m);
                 e.curve().write(curveFile);
                 fitted++;
@@ -168,7 +175,11 @@ public final class Race {
         write(m.restored, "average", cfg.out().resolve(p.name() + ".average.png"));
         FitResult fit = m.restored.fit();
         Provenance.Result scores = m.restored.provenance().result();
-        String stoppedBy = fit.autoStopped() ? "automatic stop at " + fit.iterations() + ", output of iteration " + fit.outputIteration()
+        TiledRestorer.Summary tiles = m.restored.provenance().tiling();
+        String stoppedBy = tiles != null ? String.format(Locale.ROOT, "%d tiles of %d (overlap %d), %d at once: %d automatic "
+                + "stops, %d iterations in all", tiles.tiles(), tiles.tile(), tiles.overlap(), m.tilesAtOnce, tiles.autoStopped(),
+                tiles.iterations())
+                : fit.autoStopped() ? "automatic stop at " + fit.iterations() + ", output of iteration " + fit.outputIteration()
                 : fit.iterations() < m.recipeIterations ? "--max-iterations " + fit.iterations()
                 : "the recipe's " + fit.iterations() + " iterations";
         RaceResult r = result(cfg, p, config, hash, "", m, fit.iterations(), fit.outputIteration(), stoppedBy,
@@ -209,8 +220,9 @@ public final class Race {
                 seconds, m.peakRssMiB, m.rssScope);
     }
 
+    /** @param tilesAtOnce with --tile: tiles fitted at once; else 1 */
     private record Measured(Restoration restored, RaceCurve curve, double startupSeconds, double secondsPerIteration,
-                            double peakRssMiB, String rssScope, int recipeIterations) {}
+                            double peakRssMiB, String rssScope, int recipeIterations, int tilesAtOnce) {}
 
     /**
      * Fits the path, recording each iteration's PSNRs: the fit's own (all channels, whole image), or with
@@ -247,7 +259,38 @@ public final class Race {
         double peak = Machine.peakRssMiB();
         RaceCurve curve = new RaceCurve(points);
         return new Measured(restored, curve, loopStart[0], curve.medianSecondsPerIteration(loopStart[0]), peak,
-                reset ? "path" : "process", recipeIterations);
+                reset ? "path" : "process", recipeIterations, 1);
+    }
+
+    /**
+     * Restores the image in tiles as the restoration commands' --tile does (with several threads, that many tiles at
+     * once on one thread each). The whole image exists only once every tile is blended, so the curve is one point, at
+     * the end: the blended output's and average's PSNR under the task's protocol. Seconds per iteration: the wall time
+     * of a tile's iteration on its thread, on average (wall × tiles at once / iterations of all tiles); the start-up is
+     * not separable from the tiles' fits (NaN).
+     */
+    private static Measured measureTiled(RacePath p, RestoreConfig config, TiledRestorer.Tiling tiling, int recipeIterations,
+                                         Listener listener, java.util.function.Consumer<String> note) {
+        boolean reset = Machine.resetPeakRss();
+        if (!reset) {
+            note.accept(p.name() + ": cannot reset the peak RSS (/proc/self/clear_refs): its peak RSS is the process's so far");
+        }
+        long t0 = System.nanoTime();
+        TiledRestorer restorer = new TiledRestorer(config, tiling);
+        Restoration restored = restorer.run(null, new TileListener() {
+            @Override
+            public void tileFinished(TileProgress progress) {
+                listener.onTileDone(p, progress, (System.nanoTime() - t0) / 1e9);
+            }
+        }, in -> FitListener.NONE);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double peak = Machine.peakRssMiB();
+        Provenance.Result scores = restored.provenance().result();
+        int iterations = restored.fit().iterations();
+        RaceCurve curve = new RaceCurve(List.of(new RaceCurve.Point(iterations, wall, scores.outputScores().psnr(),
+                scores.averageScores().psnr())));
+        return new Measured(restored, curve, Double.NaN, wall * restorer.tilesAtOnce() / iterations, peak,
+                reset ? "path" : "process", recipeIterations, restorer.tilesAtOnce());
     }
 
     /**
@@ -270,7 +313,8 @@ public final class Race {
                 + (c.lrSchedule() == LrSchedule.CONSTANT ? "" : ";schedule=" + c.lrSchedule().key()) // earlier rows stay valid
                 + (c.runs() == 1 ? "" : ";runs=" + c.runs())
                 + (c.regNoiseWarmup() == 0 ? "" : ";warmup=" + c.regNoiseWarmup())
-                + (c.result() == dip.fit.ResultImage.OUTPUT ? "" : ";result=" + c.result().key());
+                + (c.result() == dip.fit.ResultImage.OUTPUT ? "" : ";result=" + c.result().key())
+                + (cfg.tiling() == null ? "" : ";tiles=" + cfg.tiling().tile() + "/" + cfg.tiling().overlap());
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);

@@ -2,6 +2,7 @@ package dip.bench;
 
 import dip.engine.Engine;
 import dip.restore.NetSpec;
+import dip.restore.TiledRestorer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,10 +24,13 @@ import java.util.List;
  * @param scale              the super-resolution factor (super-resolve only; else 1)
  * @param mask               inpaint: the mask of the holes (white = known, black = hole); null: the input's pixels
  *                           that are 0 in every channel are the missing ones (the paper's 50%-missing-pixels table)
+ * @param tiling             every path restores the image in these tiles ({@link TiledRestorer}, as many at once as
+ *                           it fits with {@code threads}), its curve one point at its end; null: the whole image
  */
 public record RaceConfig(String task, Path image, Path reference, List<RacePath> paths, Path out, long seed, int threads,
                          Integer maxIterations, List<Double> outputTargets, List<Double> averageTargets, RacePath project,
-                         int projectIterations, String netName, NetSpec net, int scale, Path mask) {
+                         int projectIterations, String netName, NetSpec net, int scale, Path mask,
+                         TiledRestorer.Tiling tiling) {
     public static final List<String> TASKS = List.of("denoise", "jpeg", "super-resolve", "inpaint");
     /** The super-resolution factors the paper's tables use (and the race's default, 4). */
     public static final List<Integer> SCALES = List.of(4, 8);
@@ -73,35 +77,41 @@ public record RaceConfig(String task, Path image, Path reference, List<RacePath>
         if (mask != null && !task.equals("inpaint")) {
             throw new IllegalArgumentException("--mask is for --task inpaint only");
         }
+        if (tiling != null && project != null) {
+            throw new IllegalArgumentException("--project needs a curve of every iteration: not with --tile");
+        }
     }
 
     /** Denoising the image with the paper's and the default recipe, all cores, seed 0, targets 30 / 32 dB. */
     public static RaceConfig of(Path image, Path reference, List<RacePath> paths, Path out) {
         return new RaceConfig("denoise", image, reference, paths, out, 0, Engine.defaultThreads(), null, List.of(30.0),
-                List.of(32.0), null, DEFAULT_PROJECT_ITERATIONS, null, null, 1, null);
+                List.of(32.0), null, DEFAULT_PROJECT_ITERATIONS, null, null, 1, null, null);
     }
 
     /** Another task: the scale goes to 4 for super-resolve and 1 otherwise, the mask is dropped. */
-    public RaceConfig withTask(String v) { return new RaceConfig(v, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, v.equals("super-resolve") ? 4 : 1, null); }
+    public RaceConfig withTask(String v) { return new RaceConfig(v, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, v.equals("super-resolve") ? 4 : 1, null, tiling); }
 
     /** Super-resolution by {@code factor} (4 or 8). */
-    public RaceConfig withScale(int factor) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, factor, mask); }
+    public RaceConfig withScale(int factor) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, factor, mask, tiling); }
 
     /** Inpainting with this mask (null: the input's zero pixels are the missing ones). */
-    public RaceConfig withMask(Path file) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, file); }
+    public RaceConfig withMask(Path file) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, file, tiling); }
 
-    public RaceConfig withThreads(int v) { return new RaceConfig(task, image, reference, paths, out, seed, v, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask); }
+    public RaceConfig withThreads(int v) { return new RaceConfig(task, image, reference, paths, out, seed, v, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask, tiling); }
 
-    public RaceConfig withSeed(long v) { return new RaceConfig(task, image, reference, paths, out, v, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask); }
+    public RaceConfig withSeed(long v) { return new RaceConfig(task, image, reference, paths, out, v, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask, tiling); }
 
-    public RaceConfig withMaxIterations(Integer v) { return new RaceConfig(task, image, reference, paths, out, seed, threads, v, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask); }
+    public RaceConfig withMaxIterations(Integer v) { return new RaceConfig(task, image, reference, paths, out, seed, threads, v, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask, tiling); }
 
-    public RaceConfig withTargets(List<Double> output, List<Double> average) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, output, average, project, projectIterations, netName, net, scale, mask); }
+    public RaceConfig withTargets(List<Double> output, List<Double> average) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, output, average, project, projectIterations, netName, net, scale, mask, tiling); }
 
-    public RaceConfig withProjection(RacePath path, int iterations) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, path, iterations, netName, net, scale, mask); }
+    public RaceConfig withProjection(RacePath path, int iterations) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, path, iterations, netName, net, scale, mask, tiling); }
 
     /** A net other than the recipe's, called {@code name} in the results (tests use a tiny one). */
-    public RaceConfig withNet(String name, NetSpec spec) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, name, spec, scale, mask); }
+    /** Every path in tiles (null: the whole image). */
+    public RaceConfig withTiling(TiledRestorer.Tiling v) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, netName, net, scale, mask, v); }
+
+    public RaceConfig withNet(String name, NetSpec spec) { return new RaceConfig(task, image, reference, paths, out, seed, threads, maxIterations, outputTargets, averageTargets, project, projectIterations, name, spec, scale, mask, tiling); }
 
     /**
      * The path whose curve a projected path takes: one with the same recipe that is fitted for real, {@code paper}

@@ -27,6 +27,14 @@ final class RaceReport {
                 + "and of the running average against the reference at every iteration; the final PSNRs are those of the "
                 + "restoration returned (with the automatic stop, the output at the rule's minimum). Peak RSS is the "
                 + "process's VmHWM, reset before each path.\n\n");
+        if (cfg.tiling() != null) {
+            sb.append(String.format(Locale.ROOT, "Every path restores the image in tiles of %d pixels, overlap %d, as `--tile %d "
+                    + "--overlap %d` does (with %d threads, as many tiles at once as the plan and the threads allow, one thread "
+                    + "each): the whole image exists once every tile is blended, so a path's curve is one point, at its end; "
+                    + "s/iteration is the wall time of one tile's iteration on its thread (wall × tiles at once / iterations), "
+                    + "and the start-up is part of the tiles' fits.%n%n", cfg.tiling().tile(), cfg.tiling().overlap(),
+                    cfg.tiling().tile(), cfg.tiling().overlap(), cfg.threads()));
+        }
         sb.append("| path | net (parameters) | precision | lr | recipe iterations | stop rule | stopped | output dB | average dB "
                 + "| s/iteration (median) | start-up s | wall s | peak RSS MiB |");
         cfg.outputTargets().forEach(t -> sb.append(" output ≥ ").append(RaceResult.number(t)).append(" dB |"));
@@ -34,10 +42,10 @@ final class RaceReport {
         sb.append('\n').append("|---".repeat(13 + cfg.outputTargets().size() + cfg.averageTargets().size())).append("|\n");
         for (Race.Entry e : entries) {
             RaceResult r = e.result();
-            sb.append(String.format(Locale.ROOT, "| %s | %s (%d) | %s on %s | %s | %d | %s | %s | %.2f | %.2f | %.3f | %.1f | %.1f | %.0f%s |",
+            sb.append(String.format(Locale.ROOT, "| %s | %s (%d) | %s on %s | %s | %d | %s | %s | %.2f | %.2f | %.3f | %s | %.1f | %.0f%s |",
                     r.label(), r.net(), r.parameters(), r.precision(), r.instructionSet(), r.lr(), r.recipeIterations(),
                     r.stopRule(), r.stoppedBy(), r.psnrOutput(), r.psnrAverage(), r.secondsPerIteration(),
-                    r.startupSeconds(), r.seconds(), r.peakRssMiB(), r.peakRssScope().equals("path") ? "" : " (process, cumulative)"));
+                    Double.isFinite(r.startupSeconds()) ? String.format(Locale.ROOT, "%.1f", r.startupSeconds()) : "–", r.seconds(), r.peakRssMiB(), r.peakRssScope().equals("path") ? "" : " (process, cumulative)"));
             cfg.outputTargets().forEach(t -> sb.append(' ').append(reach(e.curve().outputReach(t))).append(" |"));
             cfg.averageTargets().forEach(t -> sb.append(' ').append(reach(e.curve().averageReach(t))).append(" |"));
             sb.append('\n');

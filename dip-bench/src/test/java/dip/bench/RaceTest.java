@@ -83,7 +83,7 @@ class RaceTest {
     }
 
     /** Counts fits, reuses and iterations through the listener. */
-    static final class Counting implements Race.Listener {
+    static class Counting implements Race.Listener {
         final List<String> fitted = new ArrayList<>();
         final List<String> reused = new ArrayList<>();
         int iterations;
@@ -271,5 +271,39 @@ class RaceTest {
         BenchImages.write(BenchImages.pattern(3, 24, 0), cfg.reference());
         BenchInputException e = assertThrows(BenchInputException.class, () -> Race.run(cfg, Race.Listener.NONE));
         assertEquals(BenchInputException.Problem.BAD_IMAGE, e.problem());
+    }
+
+    @Test
+    void aTiledRaceRestoresInTilesTwoAtOnceWithOnePointAtTheEndAndIsNotTheWholeImagesRow() throws Exception {
+        RaceConfig whole = config("default-fp32").withThreads(2);
+        RaceConfig tiled = whole.withTiling(new dip.restore.TiledRestorer.Tiling(20, 8)); // 2×2 tiles of 20 on 32×32
+        List<String> tiles = new ArrayList<>();
+        Counting listener = new Counting() {
+            @Override
+            public void onTileDone(RacePath path, dip.tile.TileProgress p, double wallSeconds) {
+                tiles.add(path.name() + " " + p.tile().number());
+            }
+        };
+        Race.Outcome o = Race.run(tiled, listener);
+        assertEquals(4, tiles.size(), tiles.toString());
+        assertEquals(0, listener.iterations); // no whole-image curve while the tiles run
+        RaceResult r = o.entries().get(0).result();
+        assertEquals(16, r.iterations()); // 4 tiles × --max-iterations 4
+        assertTrue(r.stoppedBy().startsWith("4 tiles of 20 (overlap 8), 2 at once"), r.stoppedBy());
+        List<Point> curve = o.entries().get(0).curve().points();
+        assertEquals(1, curve.size());
+        assertEquals(r.psnrOutput(), curve.get(0).psnrOutput());
+        assertEquals(r.psnrAverage(), curve.get(0).psnrAverage());
+        assertEquals(r.seconds(), curve.get(0).seconds());
+        assertTrue(Double.isNaN(r.startupSeconds()) && r.secondsPerIteration() > 0, r.toString());
+        assertTrue(o.markdown().contains("in tiles of 20 pixels, overlap 8") && o.markdown().contains("| – |"), o.markdown());
+        assertTrue(Files.exists(tiled.out().resolve("default-fp32.png")));
+        Race.Outcome again = Race.run(tiled, Race.Listener.NONE);
+        assertEquals(1, again.reused());
+        Race.Outcome untiled = Race.run(whole, Race.Listener.NONE); // another setting: fitted again, its row replaced
+        assertEquals(1, untiled.fitted());
+        assertEquals(4, untiled.entries().get(0).curve().points().size());
+        assertThrows(IllegalArgumentException.class, () -> config("paper", "paper-fp32")
+                .withTiling(new dip.restore.TiledRestorer.Tiling(20, 8)).withProjection(RacePath.parse("paper-fp32"), 2));
     }
 }

@@ -8,6 +8,8 @@ import dip.bench.RaceConfig;
 import dip.bench.RacePath;
 import dip.engine.Engine;
 import dip.fit.Progress;
+import dip.restore.TiledRestorer;
+import dip.tile.TileProgress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,6 +90,14 @@ public final class BenchRaceCommand implements Callable<Integer> {
             description = "Cap every path at N iterations (for a quick look or a test; not the recipes' full runs).")
     Integer maxIterations;
 
+    @Option(names = "--tile", paramLabel = "N", description = "Every path restores the image in overlapping tiles of N×N "
+            + "pixels, as the restoration commands' --tile does (with --threads 2 or more, that many tiles at once on one "
+            + "thread each); its curve is one point at its end, when the blended image exists.")
+    Integer tile;
+
+    @Option(names = "--overlap", paramLabel = "M", description = "With --tile: overlap of neighbouring tiles in pixels (default: N/8).")
+    Integer overlap;
+
     @Override
     public Integer call() {
         RaceConfig cfg = config();
@@ -109,7 +119,10 @@ public final class BenchRaceCommand implements Callable<Integer> {
             RaceConfig cfg = new RaceConfig(task, image, reference, RacePath.parseAll(paths), out, seed,
                     threads == null ? Engine.defaultThreads() : threads, maxIterations, outputTargets, averageTargets, null,
                     RaceConfig.DEFAULT_PROJECT_ITERATIONS, null, null, scale != null ? scale : task.equals("super-resolve") ? 4 : 1,
-                    mask);
+                    mask, tile == null ? null : TiledRestorer.Tiling.of(tile, overlap));
+            if (overlap != null && tile == null) {
+                throw new IllegalArgumentException("--overlap goes with --tile");
+            }
             if (project == null) {
                 return cfg;
             }
@@ -152,6 +165,11 @@ public final class BenchRaceCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "  %s: iteration %d/%d, %.1f s, PSNR output %.2f, average %.2f dB%n", path.name(),
                     p.iteration(), p.iterations(), wallSeconds, p.psnrOutput(), p.psnrAverage());
+        }
+
+        @Override
+        public void onTileDone(RacePath path, TileProgress p, double wallSeconds) {
+            err.printf(Locale.ROOT, "  %s: %s, %.1f s%n", path.name(), p.describe(), wallSeconds);
         }
 
         @Override

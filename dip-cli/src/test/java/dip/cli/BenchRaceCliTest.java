@@ -90,4 +90,19 @@ class BenchRaceCliTest {
         assertEquals(ExitCode.INPUT, sr.exitCode(), sr.err());
         assertTrue(sr.oneErrorLine() && sr.err().contains("4 times the input's size"), sr.err());
     }
+
+    @Test
+    void aTiledRacePrintsItsTilesAndOverlapNeedsTile() {
+        Path noisy = image("noisy.png", 32, 0.05f);
+        Path gt = image("gt.png", 32, 0);
+        CliRun r = CliRun.of("bench", "race", noisy.toString(), "--reference", gt.toString(), "--paths", "default-fp32",
+                "--max-iterations", "2", "--threads", "2", "--tile", "20", "--overlap", "8", "-o", dir.resolve("t").toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
+        assertTrue(r.err().contains("tile 4/4 restored") || r.err().contains("4 of 4 to do"), r.err());
+        assertTrue(r.out().contains("4 tiles of 20 (overlap 8), 2 at once") && r.out().contains("in tiles of 20 pixels"), r.out());
+        CliRun lone = CliRun.of("bench", "race", noisy.toString(), "--reference", gt.toString(), "--paths", "default",
+                "--overlap", "8");
+        assertEquals(ExitCode.USAGE, lone.exitCode(), lone.err());
+        assertTrue(lone.oneErrorLine() && lone.err().contains("--overlap goes with --tile"), lone.err());
+    }
 }

@@ -47,6 +47,11 @@ public final class TiledRestorer {
                         + tile + ", overlap " + overlap);
             }
         }
+
+        /** Tiles of {@code tile} pixels overlapping by {@code overlap}, or by tile / 8 where it is null (--overlap's default). */
+        public static Tiling of(int tile, Integer overlap) {
+            return new Tiling(tile, overlap != null ? overlap : tile / 8);
+        }
     }
 
     /**
