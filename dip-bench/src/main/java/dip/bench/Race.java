@@ -17,6 +17,7 @@ import dip.restore.Restorer;
 import dip.restore.TiledRestorer;
 import dip.task.TaskSpec;
 import dip.tile.TileListener;
+import dip.tile.TileMaskException;
 import dip.tile.TileProgress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -277,12 +278,17 @@ public final class Race {
         }
         long t0 = System.nanoTime();
         TiledRestorer restorer = new TiledRestorer(config, tiling);
-        Restoration restored = restorer.run(null, new TileListener() {
-            @Override
-            public void tileFinished(TileProgress progress) {
-                listener.onTileDone(p, progress, (System.nanoTime() - t0) / 1e9);
-            }
-        }, in -> FitListener.NONE);
+        Restoration restored;
+        try {
+            restored = restorer.run(null, new TileListener() {
+                @Override
+                public void tileFinished(TileProgress progress) {
+                    listener.onTileDone(p, progress, (System.nanoTime() - t0) / 1e9);
+                }
+            }, in -> FitListener.NONE);
+        } catch (TileMaskException e) {
+            throw new BenchInputException(Problem.BAD_IMAGE, e.getMessage());
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         double peak = Machine.peakRssMiB();
         Provenance.Result scores = restored.provenance().result();

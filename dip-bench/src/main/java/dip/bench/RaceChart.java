@@ -64,8 +64,14 @@ final class RaceChart {
             r.setSeriesStroke(2 * i, new BasicStroke(2f));
             r.setSeriesPaint(2 * i + 1, c);
             r.setSeriesStroke(2 * i + 1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, DASH, 0f));
+            if (entries.get(i).curve().points().size() == 1) { // a tiled path: one point, at its end, drawn as a marker
+                r.setSeriesShapesVisible(2 * i, true);
+                r.setSeriesShapesVisible(2 * i + 1, true);
+            }
         }
         plot.setRenderer(r);
+        // Seconds from t = 0: a tiled path's single point has a time axis too.
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
         // The PSNRs reached, not from 0 dB; the targets in view even where no curve reaches them.
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(false);

@@ -259,6 +259,9 @@ class RaceTest {
         assertTrue(json.contains("mask.png"), json);
         assertTrue(Race.run(masked, Race.Listener.NONE).reused() == 1);
 
+        BenchInputException hole = assertThrows(BenchInputException.class, () -> Race.run(masked.withTiling(
+                new dip.restore.TiledRestorer.Tiling(8, 0)), Race.Listener.NONE)); // the band's row of tiles knows no pixel
+        assertEquals(BenchInputException.Problem.BAD_IMAGE, hole.problem());
         BenchInputException e = assertThrows(BenchInputException.class,
                 () -> Race.run(masked.withMask(dir.resolve("none.png")), Race.Listener.NONE));
         assertTrue(e.getMessage().contains("none.png"), e.getMessage());
