@@ -74,7 +74,8 @@ public final class FitOptions {
     enum Stop { fixed, auto }
 
     @Option(names = "--stop", paramLabel = "RULE", description = "fixed: run all iterations; auto: stop when the variance of recent outputs "
-            + "(window --stop-window) has not reached a new minimum for --stop-patience iterations (ES-WMV; no ground truth needed): "
+            + "(window --stop-window) has not reached a new minimum for --stop-patience iterations (ES-WMV; no ground truth needed; "
+            + "minima count from iteration 3 × --stop-window on, after the net's first outputs): "
             + "OUTPUT is the output at that minimum, --output-average the average at the stop "
             + "(default: auto for denoise and jpeg, fixed for the other tasks).")
     Stop stop;

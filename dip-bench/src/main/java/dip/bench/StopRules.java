@@ -1,6 +1,7 @@
 package dip.bench;
 
 import dip.bench.BenchInputException.Problem;
+import dip.fit.VarianceStop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +39,23 @@ public final class StopRules {
     public record Replay(int patience, int stopIteration, boolean stopped, int keptIteration, double keptPsnr,
                          double averagePsnr) {}
 
-    /** The rule, exactly as {@code VarianceStop.observe}: strict new minima, stop once iteration − minimum ≥ P. */
+    /**
+     * The rule, exactly as {@code VarianceStop.observe}: strict new minima, counted once the window holds none of the first
+     * {@link VarianceStop#BURN_IN_WINDOWS} windows of outputs (the window W is where the curve's variance begins), stop
+     * once iteration − minimum ≥ P.
+     */
     public static Replay replay(Curve c, int patience) {
         double best = Double.POSITIVE_INFINITY;
         int bestIndex = -1;
+        int countsFrom = Integer.MAX_VALUE;
         for (int i = 0; i < c.length(); i++) {
-            if (!Double.isNaN(c.variance()[i]) && c.variance()[i] < best) {
+            if (!Double.isNaN(c.variance()[i])) {
+                countsFrom = (VarianceStop.BURN_IN_WINDOWS + 1) * c.iteration()[i];
+                break;
+            }
+        }
+        for (int i = 0; i < c.length(); i++) {
+            if (!Double.isNaN(c.variance()[i]) && c.iteration()[i] >= countsFrom && c.variance()[i] < best) {
                 best = c.variance()[i];
                 bestIndex = i;
             }

@@ -88,18 +88,21 @@ class StopRulesTest {
     @Test
     void readsWhatQualityWritesAndTabulates(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a_curve.csv");
-        Files.writeString(f, "iteration,psnr_output,psnr_average,variance\n1,20.0,19.0,\n2,21.0,19.5,0.5\n3,22.5,20.0,0.25\n"
-                + "4,22.0,21.0,0.3\n5,21.5,21.5,0.4\n");
+        // window 2 (the variance begins at iteration 2), so minima count from iteration 6: the lowest variance, at 3, is
+        // in the burn-in
+        Files.writeString(f, "iteration,psnr_output,psnr_average,variance\n1,20.0,19.0,\n2,20.5,19.2,0.9\n3,20.8,19.4,0.1\n"
+                + "4,21.0,19.5,0.6\n5,21.2,19.7,0.7\n6,21.0,19.5,0.5\n7,22.5,20.0,0.25\n8,22.0,21.0,0.3\n9,21.5,21.5,0.4\n"
+                + "10,21.0,21.6,0.45\n");
         StopRules.Curve c = StopRules.readAll(List.of(dir)).get(0);
         assertEquals("a", c.name());
         assertTrue(Double.isNaN(c.variance()[0]));
         StopRules.Replay r = StopRules.replay(c, 2);
-        assertEquals(5, r.stopIteration());
-        assertEquals(3, r.keptIteration());
+        assertEquals(9, r.stopIteration());
+        assertEquals(7, r.keptIteration());
         assertEquals(22.5, r.keptPsnr(), 0);
         assertEquals(21.5, r.averagePsnr(), 0);
         String table = StopRules.table(List.of(c), List.of(2, 10));
-        assertTrue(table.contains("| a | 21.50 / 21.50 | 22.50 (3) | 5 (3) 22.50 / 21.50 | none (3) 22.50 / 21.50 |"), table);
+        assertTrue(table.contains("| a | 21.00 / 21.60 | 22.50 (7) | 9 (7) 22.50 / 21.50 | none (7) 22.50 / 21.60 |"), table);
         assertTrue(table.contains("**mean (1)**"), table);
 
         Path bad = dir.resolve("b_curve.csv");

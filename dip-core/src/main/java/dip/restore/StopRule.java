@@ -4,7 +4,8 @@ import dip.fit.VarianceStop;
 
 /**
  * When a fit ends: after every iteration ({@link #fixed()}), or by itself once the variance of the last
- * {@code window} outputs has made no new minimum for {@code patience} iterations ({@link #auto()}: ES-WMV,
+ * {@code window} outputs has made no new minimum for {@code patience} iterations, minima counting from 3 windows of
+ * outputs on ({@link #auto()}: ES-WMV,
  * no ground truth needed; the output kept is the one at the minimum).
  *
  * @param rule     "auto" (the variance rule) or "fixed"

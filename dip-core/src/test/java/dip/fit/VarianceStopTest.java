@@ -61,6 +61,63 @@ class VarianceStopTest {
         assertEquals(rule.bestIteration() + 30, stoppedAt);
     }
 
+    /**
+     * Quiet at first (a smooth image's slow start), then loud, quietest again around t = 150: the quiet start lies
+     * within the burn-in, so the rule neither keeps it nor stops after it, and stops after the later minimum.
+     */
+    @Test
+    void aQuietStartWithinTheBurnInIsNoMinimum() {
+        VarianceStop rule = new VarianceStop(10, 30);
+        assertEquals(30, rule.countsFrom());
+        int stoppedAt = run(rule, t -> t < 15 ? 0.05 : 0.3 + Math.abs(t - 150) / 300.0, 0, 4);
+        // without the burn-in the window ending at 14 (mostly of amplitude 0.05) would be the minimum, and the stop come at 44
+        assertTrue(Math.abs(rule.bestIteration() - 154) <= 8, "best at " + rule.bestIteration());
+        assertEquals(rule.bestIteration() + 30, stoppedAt);
+    }
+
+    /** A checkpoint keeps how far into its burn-in the rule is: the resumed rule stops where the uninterrupted one does. */
+    @Test
+    void aResumedRuleCountsItsBurnInLikeAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        SplittableRandom r = new SplittableRandom(5);
+        float[][] x = new float[300][64];
+        for (int t = 1; t <= 300; t++) {
+            // quietest window ends near 42: after the burn-in (30), before a fresh rule loaded at 20 would count (50)
+            double amp = Math.abs(t - 38) / 38.0 + 1e-3;
+            for (int i = 0; i < 64; i++) {
+                x[t - 1][i] = (float) (0.5 + amp * (r.nextDouble() - 0.5));
+            }
+        }
+        VarianceStop straight = new VarianceStop(10, 30);
+        VarianceStop first = new VarianceStop(10, 30);
+        int straightStop = 0;
+        int resumedStop = 0;
+        java.nio.file.Path file = dir.resolve("stop.ckpt");
+        VarianceStop resumed = new VarianceStop(10, 30);
+        for (int t = 1; t <= 300 && (straightStop == 0 || resumedStop == 0); t++) {
+            try (Scope s = new Scope()) {
+                Tensor out = Tensor.of(x[t - 1], 1, 1, 8, 8);
+                if (straightStop == 0 && straight.observe(t, out)) {
+                    straightStop = t;
+                }
+                if (t <= 20) {
+                    first.observe(t, out);
+                    if (t == 20) { // saved inside the burn-in, loaded into a fresh rule
+                        dip.engine.Archive.Writer w = new dip.engine.Archive.Writer();
+                        first.saveTo(w);
+                        w.saveAtomically(file);
+                        resumed.loadFrom(new dip.engine.Archive.Reader(file));
+                    }
+                } else if (resumedStop == 0 && resumed.observe(t, out)) {
+                    resumedStop = t;
+                }
+            }
+        }
+        assertTrue(straightStop > 0 && straightStop < 120, "stopped at " + straightStop);
+        assertEquals(straightStop, resumedStop);
+        assertEquals(straight.bestIteration(), resumed.bestIteration());
+    }
+
     @Test
     void theVarianceMatchesTheDefinition() {
         VarianceStop rule = new VarianceStop(2, 100);
