@@ -50,7 +50,7 @@ public final class StopRules {
         int countsFrom = Integer.MAX_VALUE;
         for (int i = 0; i < c.length(); i++) {
             if (!Double.isNaN(c.variance()[i])) {
-                countsFrom = (VarianceStop.BURN_IN_WINDOWS + 1) * c.iteration()[i];
+                countsFrom = VarianceStop.countsFrom(c.iteration()[i]);
                 break;
             }
         }

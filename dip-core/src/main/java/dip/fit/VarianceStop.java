@@ -120,7 +120,10 @@ public final class VarianceStop {
     }
 
     /** The first output, counted from the start or the last restart, whose window's variance can be a minimum. */
-    public int countsFrom() { return (BURN_IN_WINDOWS + 1) * window; }
+    public int countsFrom() { return countsFrom(window); }
+
+    /** {@link #countsFrom()} of a rule with this window: the burn-in's windows and the first full one. */
+    public static int countsFrom(int window) { return (BURN_IN_WINDOWS + 1) * window; }
 
     private void resum() {
         Tensor s = null;
